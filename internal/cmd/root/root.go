@@ -1,0 +1,121 @@
+// Package root assembles the asnskill command tree and its global flags.
+package root
+
+import (
+	"errors"
+
+	"github.com/spf13/cobra"
+
+	historyCmd "github.com/asnskill/asnskill/internal/cmd/history"
+	interopCmd "github.com/asnskill/asnskill/internal/cmd/interop"
+	lintCmd "github.com/asnskill/asnskill/internal/cmd/lint"
+	newCmd "github.com/asnskill/asnskill/internal/cmd/newbank"
+	previewCmd "github.com/asnskill/asnskill/internal/cmd/preview"
+	quizCmd "github.com/asnskill/asnskill/internal/cmd/quiz"
+	reportCmd "github.com/asnskill/asnskill/internal/cmd/report"
+	rolesCmd "github.com/asnskill/asnskill/internal/cmd/roles"
+	schemaCmd "github.com/asnskill/asnskill/internal/cmd/schema"
+	scoreCmd "github.com/asnskill/asnskill/internal/cmd/score"
+	statsCmd "github.com/asnskill/asnskill/internal/cmd/stats"
+	versionCmd "github.com/asnskill/asnskill/internal/cmd/version"
+	"github.com/asnskill/asnskill/internal/cmdutil"
+	"github.com/asnskill/asnskill/internal/i18n"
+)
+
+// NewCmdRoot builds the command tree. f.LangFlag is already set, so every
+// help text is in the user's language.
+func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
+	p := f.Printer()
+	cmd := &cobra.Command{
+		Use:           "asnskill <command>",
+		Short:         p.T("root.short"),
+		Long:          p.T("root.long"),
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Example:       p.T("root.example"),
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if f.LangFlag != "" && !i18n.Known(f.LangFlag) {
+				return &cmdutil.FlagError{Err: errors.New(p.T("usage.bad-lang", f.LangFlag))}
+			}
+			if f.NoColor {
+				f.IO.SetColorEnabled(false)
+			}
+			return nil
+		},
+	}
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &cmdutil.FlagError{Err: err} })
+	pf := cmd.PersistentFlags()
+	pf.StringVar(&f.LangFlag, "lang", f.LangFlag, p.T("flag.lang"))
+	pf.StringArrayVar(&f.BankPaths, "bank", nil, p.T("flag.bank"))
+	pf.BoolVar(&f.NoColor, "no-color", false, p.T("flag.no-color"))
+	pf.StringVar(&f.DBFlag, "db", "", p.T("flag.db"))
+
+	cmd.AddGroup(
+		&cobra.Group{ID: "candidate", Title: p.T("group.candidate")},
+		&cobra.Group{ID: "trainer", Title: p.T("group.trainer")},
+		&cobra.Group{ID: "scripts", Title: p.T("group.scripts")},
+	)
+	add := func(group string, cs ...*cobra.Command) {
+		for _, c := range cs {
+			c.GroupID = group
+			cmd.AddCommand(c)
+		}
+	}
+	add("candidate",
+		quizCmd.NewCmdQuiz(f, nil),
+		rolesCmd.NewCmdRoles(f, nil),
+		reportCmd.NewCmdReport(f, nil),
+		historyCmd.NewCmdHistory(f, nil),
+	)
+	add("trainer",
+		lintCmd.NewCmdLint(f, nil),
+		schemaCmd.NewCmdSchema(f),
+		newCmd.NewCmdNew(f, nil),
+		previewCmd.NewCmdPreview(f, nil),
+		interopCmd.NewCmdImport(f, nil),
+		interopCmd.NewCmdExport(f, nil),
+	)
+	add("scripts",
+		scoreCmd.NewCmdScore(f, nil),
+		statsCmd.NewCmdStats(f, nil),
+	)
+	cmd.AddCommand(versionCmd.NewCmdVersion(f))
+	cmd.AddCommand(&cobra.Command{Use: "exit-codes", Short: p.T("exitcodes.short"), Long: p.T("exitcodes.long")})
+	cmd.SetHelpCommandGroupID("scripts")
+	cmd.SetCompletionCommandGroupID("scripts")
+	localizeTemplates(cmd, p)
+	return cmd
+}
+
+func localizeTemplates(cmd *cobra.Command, p i18n.Printer) {
+	cmd.SetUsageTemplate(`` + p.T("tmpl.usage") + `:{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [command]{{end}}{{if gt (len .Aliases) 0}}
+
+` + p.T("tmpl.aliases") + `:
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+` + p.T("tmpl.examples") + `:
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}{{$cmds := .Commands}}{{if eq (len .Groups) 0}}
+
+` + p.T("tmpl.commands") + `:{{range $cmds}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{else}}{{range $group := .Groups}}
+
+{{.Title}}{{range $cmds}}{{if (and (eq .GroupID $group.ID) (or .IsAvailableCommand (eq .Name "help")))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if not .AllChildCommandsHaveGroup}}
+
+` + p.T("tmpl.more-commands") + `:{{range $cmds}}{{if (and (eq .GroupID "") (or .IsAvailableCommand (eq .Name "help")))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+` + p.T("tmpl.flags") + `:
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+` + p.T("tmpl.global-flags") + `:
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasHelpSubCommands}}
+
+` + p.T("tmpl.topics") + `:{{range .Commands}}{{if .IsAdditionalHelpTopicCommand}}
+  {{rpad .CommandPath .CommandPathPadding}} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableSubCommands}}
+
+` + p.T("tmpl.more-help") + `{{end}}
+`)
+}

@@ -1,0 +1,217 @@
+// Package cmdutil holds what every command shares: the Factory (streams,
+// clock, language, banks, history path), the typed errors that the top level
+// maps to exit codes, and small flag helpers.
+package cmdutil
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/asnskill/asnskill/internal/bank"
+	"github.com/asnskill/asnskill/internal/i18n"
+	"github.com/asnskill/asnskill/internal/iostreams"
+	"github.com/asnskill/asnskill/quizzes"
+)
+
+// Factory gives commands what they need without globals, so tests can swap
+// any part of it.
+type Factory struct {
+	IO     *iostreams.IOStreams
+	Now    func() time.Time
+	Getenv func(string) string
+
+	// Set from the global flags before a command runs.
+	LangFlag  string
+	BankPaths []string
+	NoColor   bool
+	DBFlag    string
+
+	// Shipped are the embedded banks (nil: none).
+	Shipped bool
+
+	set *bank.Set
+}
+
+// New returns a factory over the process's streams and environment.
+func New() *Factory {
+	return &Factory{IO: iostreams.System(), Now: time.Now, Getenv: os.Getenv, Shipped: true}
+}
+
+// Lang is the language of this run.
+func (f *Factory) Lang() string { return i18n.Choose(f.LangFlag, f.Getenv) }
+
+// Printer prints catalogue messages in the run's language.
+func (f *Factory) Printer() i18n.Printer { return i18n.NewPrinter(f.Lang()) }
+
+// Banks loads the shipped banks, then ASNSKILL_BANKS, then every --bank; a
+// later bank with the same id replaces an earlier one, with a notice on
+// stderr.
+func (f *Factory) Banks() (*bank.Set, error) {
+	if f.set != nil {
+		return f.set, nil
+	}
+	s := bank.NewSet()
+	if f.Shipped {
+		if err := s.LoadFS(quizzes.FS, "embedded:quizzes/"); err != nil {
+			return nil, err
+		}
+	}
+	var paths []string
+	if env := f.Getenv("ASNSKILL_BANKS"); env != "" {
+		for _, p := range filepath.SplitList(env) {
+			if p != "" {
+				paths = append(paths, p)
+			}
+		}
+	}
+	paths = append(paths, f.BankPaths...)
+	for _, p := range paths {
+		if err := s.LoadPath(p); err != nil {
+			return nil, err
+		}
+	}
+	p := f.Printer()
+	for _, n := range s.Notices {
+		fmt.Fprintln(f.IO.ErrOut, p.T("notice.bank-replaced", n.ID, n.Path, n.Replaced))
+	}
+	s.Notices = nil
+	f.set = s
+	return s, nil
+}
+
+// Bank resolves a bank reference: the id of a loaded bank, or a path to a
+// bank file.
+func (f *Factory) Bank(ref string) (*bank.Bank, error) {
+	if looksLikePath(ref) {
+		if _, err := os.Stat(ref); err == nil {
+			return bank.ReadFile(ref)
+		}
+	}
+	s, err := f.Banks()
+	if err != nil {
+		return nil, err
+	}
+	if b, ok := s.Get(ref); ok {
+		return b, nil
+	}
+	if _, err := os.Stat(ref); err == nil {
+		return bank.ReadFile(ref)
+	}
+	return nil, &NoBankError{ID: ref, Known: s.IDs()}
+}
+
+func looksLikePath(ref string) bool {
+	return strings.ContainsAny(ref, `/\`) || strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml")
+}
+
+// DBPath is the history database: --db, ASNSKILL_DB, or
+// $XDG_DATA_HOME/asnskill/history.db (~/.local/share when unset).
+func (f *Factory) DBPath() (string, error) {
+	if f.DBFlag != "" {
+		return f.DBFlag, nil
+	}
+	if v := f.Getenv("ASNSKILL_DB"); v != "" {
+		return v, nil
+	}
+	if v := f.Getenv("XDG_DATA_HOME"); v != "" {
+		return filepath.Join(v, "asnskill", "history.db"), nil
+	}
+	home := f.Getenv("HOME")
+	if home == "" {
+		h, err := os.UserHomeDir()
+		if err != nil {
+			return "", err
+		}
+		home = h
+	}
+	return filepath.Join(home, ".local", "share", "asnskill", "history.db"), nil
+}
+
+// NoBankError is a bank id that no loaded bank has.
+type NoBankError struct {
+	ID    string
+	Known []string
+}
+
+func (e *NoBankError) Error() string { return "no bank " + e.ID }
+
+// FlagError is wrong usage: exit status 2.
+type FlagError struct{ Err error }
+
+func (e *FlagError) Error() string { return e.Err.Error() }
+func (e *FlagError) Unwrap() error { return e.Err }
+
+// FlagErrorf builds a FlagError.
+func FlagErrorf(format string, args ...any) error {
+	return &FlagError{Err: fmt.Errorf(format, args...)}
+}
+
+// ErrSilent means the command already said what went wrong: exit status 1.
+var ErrSilent = errors.New("silent error")
+
+// ErrCancel means the user interrupted: exit status 130.
+var ErrCancel = errors.New("cancelled")
+
+// UserError is bad input, told to the user with a hint: exit status 1.
+type UserError struct {
+	Msg  string
+	Hint string
+}
+
+func (e *UserError) Error() string { return e.Msg }
+
+// Errorf builds a UserError with a hint ("" for none).
+func Errorf(hint, format string, args ...any) error {
+	return &UserError{Msg: fmt.Sprintf(format, args...), Hint: hint}
+}
+
+// ExactArgs is cobra.ExactArgs returning a FlagError.
+func ExactArgs(n int, p i18n.Printer) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return &FlagError{Err: errors.New(p.T("usage.exact-args", cmd.CommandPath(), n, len(args)))}
+		}
+		return nil
+	}
+}
+
+// MaximumNArgs is cobra.MaximumNArgs returning a FlagError.
+func MaximumNArgs(n int, p i18n.Printer) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) > n {
+			return &FlagError{Err: errors.New(p.T("usage.max-args", cmd.CommandPath(), n, len(args)))}
+		}
+		return nil
+	}
+}
+
+// EnumFlag is a string flag that accepts one of a fixed set of values.
+type EnumFlag struct {
+	Value   string
+	Allowed []string
+}
+
+// NewEnum returns an enum flag value with a default.
+func NewEnum(def string, allowed ...string) *EnumFlag {
+	return &EnumFlag{Value: def, Allowed: allowed}
+}
+
+func (e *EnumFlag) String() string { return e.Value }
+func (e *EnumFlag) Type() string   { return strings.Join(e.Allowed, "|") }
+
+// Set accepts one of the allowed values.
+func (e *EnumFlag) Set(v string) error {
+	for _, a := range e.Allowed {
+		if v == a {
+			e.Value = v
+			return nil
+		}
+	}
+	return fmt.Errorf("%q is not one of %s", v, strings.Join(e.Allowed, ", "))
+}

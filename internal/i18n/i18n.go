@@ -1,0 +1,172 @@
+// Package i18n owns the text people read: localized bank text (Text), the
+// choice of language, and the catalogue of the program's own messages in
+// Bahasa Indonesia and English.
+//
+// Messages are looked up by key with a Printer: p.T("lint.summary", n). Each
+// language has one catalogue, assembled from the files named <lang>_<area>.go
+// in this package; a test checks that both catalogues hold the same keys with
+// the same format verbs, so no message exists in one language only.
+package i18n
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Languages the program speaks, Indonesian first.
+var Languages = []string{"id", "en"}
+
+// Default is the language used when nothing else is asked for.
+const Default = "id"
+
+// Known reports whether code is a language the program knows.
+func Known(code string) bool { return code == "id" || code == "en" }
+
+// Text is localized text: language code to string.
+type Text map[string]string
+
+// Plain makes a Text of one string in one language.
+func Plain(lang, s string) Text { return Text{lang: s} }
+
+// Get returns the text in lang, falling back to Indonesian, then English, then
+// any language (in code order, so the choice is stable).
+func (t Text) Get(lang string) string {
+	if s, ok := t[lang]; ok {
+		return s
+	}
+	if s, ok := t["id"]; ok {
+		return s
+	}
+	if s, ok := t["en"]; ok {
+		return s
+	}
+	keys := make([]string, 0, len(t))
+	for k := range t {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	if len(keys) > 0 {
+		return t[keys[0]]
+	}
+	return ""
+}
+
+// Has reports whether t has a non-empty string in lang.
+func (t Text) Has(lang string) bool { return strings.TrimSpace(t[lang]) != "" }
+
+// Empty reports whether t has no non-empty string at all.
+func (t Text) Empty() bool {
+	for _, s := range t {
+		if strings.TrimSpace(s) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// Choose picks the language: the flag if given, then ASNSKILL_LANG, then
+// LC_ALL or LANG beginning with "en" for English; otherwise Indonesian.
+func Choose(flag string, getenv func(string) string) string {
+	if flag != "" {
+		return normalize(flag)
+	}
+	if v := getenv("ASNSKILL_LANG"); v != "" {
+		if l := normalize(v); Known(l) {
+			return l
+		}
+	}
+	for _, k := range []string{"LC_ALL", "LANG"} {
+		if v := getenv(k); v != "" {
+			if strings.HasPrefix(strings.ToLower(v), "en") {
+				return "en"
+			}
+			return Default
+		}
+	}
+	return Default
+}
+
+func normalize(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if i := strings.IndexAny(s, "_-."); i > 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+var catalogs = map[string]map[string]string{}
+
+// add registers messages of one language; duplicate keys are a programming
+// error caught at start-up by the catalogue test.
+func add(lang string, m map[string]string) {
+	c := catalogs[lang]
+	if c == nil {
+		c = map[string]string{}
+		catalogs[lang] = c
+	}
+	for k, v := range m {
+		if _, dup := c[k]; dup {
+			panic("i18n: duplicate message key " + lang + ":" + k)
+		}
+		c[k] = v
+	}
+}
+
+// Printer formats catalogue messages in one language.
+type Printer struct{ Lang string }
+
+// NewPrinter returns a printer for lang (unknown languages print Indonesian).
+func NewPrinter(lang string) Printer {
+	if !Known(lang) {
+		lang = Default
+	}
+	return Printer{Lang: lang}
+}
+
+// T formats the message key with args. A missing key shows the key itself, so
+// a gap is visible rather than silent.
+func (p Printer) T(key string, args ...any) string {
+	msg, ok := catalogs[p.Lang][key]
+	if !ok {
+		msg, ok = catalogs[Default][key]
+	}
+	if !ok {
+		return key
+	}
+	if !hasVerb(msg) {
+		// Messages and their hints share arguments; one that uses none of
+		// them is returned as written.
+		return strings.ReplaceAll(msg, "%%", "%")
+	}
+	return fmt.Sprintf(msg, args...)
+}
+
+// Keys lists the keys of a language's catalogue (for tests).
+func Keys(lang string) []string {
+	out := make([]string, 0, len(catalogs[lang]))
+	for k := range catalogs[lang] {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Raw returns the unformatted message (for tests).
+func Raw(lang, key string) (string, bool) {
+	s, ok := catalogs[lang][key]
+	return s, ok
+}
+
+func hasVerb(msg string) bool {
+	for i := 0; i < len(msg); i++ {
+		if msg[i] == '%' {
+			if i+1 < len(msg) && msg[i+1] == '%' {
+				i++
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}

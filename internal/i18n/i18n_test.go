@@ -1,0 +1,95 @@
+package i18n
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+)
+
+var verbRE = regexp.MustCompile(`%[-+# 0-9.*\[\]]*[a-zA-Z%]`)
+
+func TestCataloguesMatch(t *testing.T) {
+	id, en := Keys("id"), Keys("en")
+	if len(id) == 0 {
+		t.Fatal("empty Indonesian catalogue")
+	}
+	set := map[string]bool{}
+	for _, k := range en {
+		set[k] = true
+	}
+	for _, k := range id {
+		if !set[k] {
+			t.Errorf("key %q has no English message", k)
+		}
+		delete(set, k)
+	}
+	for k := range set {
+		t.Errorf("key %q has no Indonesian message", k)
+	}
+	for _, k := range id {
+		a, _ := Raw("id", k)
+		b, ok := Raw("en", k)
+		if !ok {
+			continue
+		}
+		va, vb := verbRE.FindAllString(a, -1), verbRE.FindAllString(b, -1)
+		sort.Strings(va)
+		sort.Strings(vb)
+		if strings.Join(va, " ") != strings.Join(vb, " ") {
+			t.Errorf("key %q: format verbs differ: id %v, en %v", k, va, vb)
+		}
+		if strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" {
+			t.Errorf("key %q: empty message", k)
+		}
+	}
+}
+
+func TestChoose(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	cases := []struct {
+		flag string
+		env  map[string]string
+		want string
+	}{
+		{"", nil, "id"},
+		{"en", nil, "en"},
+		{"EN", map[string]string{"ASNSKILL_LANG": "id"}, "en"},
+		{"", map[string]string{"ASNSKILL_LANG": "en", "LANG": "id_ID.UTF-8"}, "en"},
+		{"", map[string]string{"LANG": "en_US.UTF-8"}, "en"},
+		{"", map[string]string{"LANG": "id_ID.UTF-8"}, "id"},
+		{"", map[string]string{"LC_ALL": "en_GB", "LANG": "id_ID"}, "en"},
+		{"", map[string]string{"LANG": "C.UTF-8"}, "id"},
+		{"", map[string]string{"ASNSKILL_LANG": "xx", "LANG": "en_US"}, "en"},
+	}
+	for _, c := range cases {
+		if got := Choose(c.flag, env(c.env)); got != c.want {
+			t.Errorf("Choose(%q, %v) = %q, want %q", c.flag, c.env, got, c.want)
+		}
+	}
+}
+
+func TestTextGetFallback(t *testing.T) {
+	cases := []struct {
+		t    Text
+		lang string
+		want string
+	}{
+		{Text{"id": "Halo", "en": "Hello"}, "en", "Hello"},
+		{Text{"id": "Halo", "en": "Hello"}, "fr", "Halo"},
+		{Text{"en": "Hello"}, "id", "Hello"},
+		{Text{"jv": "Sugeng", "fr": "Salut"}, "id", "Salut"},
+		{Text{}, "id", ""},
+	}
+	for _, c := range cases {
+		if got := c.t.Get(c.lang); got != c.want {
+			t.Errorf("%v.Get(%q) = %q, want %q", c.t, c.lang, got, c.want)
+		}
+	}
+}
+
+func TestPrinterMissingKeyIsVisible(t *testing.T) {
+	if got := NewPrinter("en").T("no.such.key"); got != "no.such.key" {
+		t.Errorf("got %q", got)
+	}
+}

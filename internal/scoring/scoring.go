@@ -1,0 +1,403 @@
+// Package scoring turns answers into scores by the rules of
+// shared/BANK-FORMAT.md, and nowhere else: the quiz, bulk scoring, reports and
+// item analysis all call it, so one answer sheet always gets one score.
+//
+// An answer is a Choice: a bit set of canonical option positions (bit 0 = A).
+// Earned gives the points one answer earns; a Scorer, prepared once for a bank
+// and the questions administered, scores whole sheets without allocating
+// beyond the Result it returns.
+//
+// The rules, in short:
+//   - single, truefalse: the points when the keyed option alone is chosen;
+//   - multiple: points × max(0, (|S∩C| − |S∖C|) / |C|);
+//   - judgement: points × score(chosen) / highest score of the question;
+//   - unanswered earns 0, and nothing is ever negative;
+//   - a skill's percent is over the questions of that skill administered;
+//     its level is the highest band whose min ≤ percent; its gap is
+//     max(0, target − level); its 95% Wilson interval uses z = 1.959964 and
+//     n = questions administered; n < 3 is low evidence;
+//   - passed = overall percent ≥ passing_score and every administered skill
+//     with pass_min reaches it;
+//   - recommendations: skills with a gap ordered by gap × weight (then file
+//     order), low-evidence skills after the others, at most 3 per skill.
+package scoring
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"time"
+
+	"github.com/asnskill/asnskill/internal/answers"
+	"github.com/asnskill/asnskill/internal/bank"
+)
+
+// ResultFormat names the result contract.
+const ResultFormat = "asnskill/result/v1"
+
+// Z is the normal quantile of the 95% Wilson interval.
+const Z = 1.959964
+
+// LowEvidenceItems: a skill measured by fewer questions is low evidence.
+const LowEvidenceItems = 3
+
+// MaxRecommendations per skill unless all are asked for.
+const MaxRecommendations = 3
+
+// Choice is the answers package's set of chosen options.
+type Choice = answers.Choice
+
+// Earned is what choosing c earns on q, in points.
+func Earned(q *bank.Question, c Choice) float64 {
+	if c == 0 {
+		return 0
+	}
+	return q.Points * fraction(q, c)
+}
+
+// fraction is the share of the points c earns on q, in 0..1.
+func fraction(q *bank.Question, c Choice) float64 {
+	switch q.Type {
+	case bank.Multiple:
+		keyed, right, wrong := 0, 0, 0
+		for i, o := range q.Options {
+			switch {
+			case o.Correct:
+				keyed++
+				if c.Has(i) {
+					right++
+				}
+			case c.Has(i):
+				wrong++
+			}
+		}
+		if keyed == 0 {
+			return 0
+		}
+		return math.Max(0, float64(right-wrong)/float64(keyed))
+	case bank.Judgement:
+		if c.Count() != 1 {
+			return 0
+		}
+		m := q.MaxScore()
+		for i, o := range q.Options {
+			if c.Has(i) && m > 0 {
+				return float64(o.Score) / float64(m)
+			}
+		}
+		return 0
+	default: // single, truefalse
+		if c.Count() != 1 {
+			return 0
+		}
+		for i, o := range q.Options {
+			if c.Has(i) {
+				if o.Correct {
+					return 1
+				}
+				return 0
+			}
+		}
+		return 0
+	}
+}
+
+// IsCorrect reports whether c earns the question's full points.
+func IsCorrect(q *bank.Question, c Choice) bool { return c != 0 && fraction(q, c) == 1 }
+
+// Level is the highest band of levels whose min ≤ percent.
+func Level(levels []bank.Level, percent float64) int {
+	lvl := 0
+	for _, l := range levels {
+		if l.Min <= percent {
+			lvl = l.Level
+		}
+	}
+	if lvl == 0 && len(levels) > 0 {
+		lvl = levels[0].Level
+	}
+	return lvl
+}
+
+// Wilson is the 95% Wilson score interval on p = percent/100 with n trials,
+// in percent.
+func Wilson(percent float64, n int) [2]float64 {
+	if n <= 0 {
+		return [2]float64{0, 100}
+	}
+	p := percent / 100
+	nn := float64(n)
+	z2 := Z * Z
+	den := 1 + z2/nn
+	centre := (p + z2/(2*nn)) / den
+	half := Z * math.Sqrt(p*(1-p)/nn+z2/(4*nn*nn)) / den
+	lo, hi := centre-half, centre+half
+	return [2]float64{100 * math.Max(0, lo), 100 * math.Min(1, hi)}
+}
+
+// BankRef identifies the bank a result was scored against.
+type BankRef struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+	SHA256  string `json:"sha256"`
+}
+
+// Total is the overall score.
+type Total struct {
+	Earned       float64  `json:"earned"`
+	Possible     float64  `json:"possible"`
+	Percent      float64  `json:"percent"`
+	Passed       bool     `json:"passed"`
+	PassingScore float64  `json:"passing_score"`
+	FailedSkills []string `json:"failed_skills,omitempty"`
+}
+
+// SkillResult is one skill's score.
+type SkillResult struct {
+	ID           string     `json:"id"`
+	Earned       float64    `json:"earned"`
+	Possible     float64    `json:"possible"`
+	Percent      float64    `json:"percent"`
+	CI95         [2]float64 `json:"ci95"`
+	Items        int        `json:"items"`
+	LowEvidence  bool       `json:"low_evidence"`
+	Level        int        `json:"level"`
+	TargetLevel  int        `json:"target_level"`
+	Gap          int        `json:"gap"`
+	Weight       float64    `json:"weight"`
+	PassMin      *float64   `json:"pass_min,omitempty"`
+	BelowPassMin bool       `json:"below_pass_min,omitempty"`
+	Seconds      float64    `json:"seconds,omitempty"`
+	SelfLevel    int        `json:"self_level,omitempty"`
+}
+
+// Recommendation is what the candidate should study, in the result's language.
+type Recommendation struct {
+	Skill    string  `json:"skill"`
+	Gap      int     `json:"gap"`
+	Kind     string  `json:"kind"`
+	Title    string  `json:"title"`
+	Provider string  `json:"provider,omitempty"`
+	URL      string  `json:"url,omitempty"`
+	Hours    float64 `json:"hours,omitempty"`
+	Why      string  `json:"why,omitempty"`
+}
+
+// Answer is one administered question with the candidate's response.
+type Answer struct {
+	Question string   `json:"question"`
+	Response []string `json:"response"`
+	Earned   float64  `json:"earned"`
+	Points   float64  `json:"points"`
+	Seconds  float64  `json:"seconds,omitempty"`
+	Flagged  bool     `json:"flagged,omitempty"`
+}
+
+// Result is a scored attempt: the contract asnskill/result/v1.
+type Result struct {
+	Format          string            `json:"format"`
+	Candidate       string            `json:"candidate"`
+	Bank            BankRef           `json:"bank"`
+	Mode            string            `json:"mode,omitempty"`
+	Seed            *int64            `json:"seed,omitempty"`
+	Lang            string            `json:"lang,omitempty"`
+	StartedAt       *time.Time        `json:"started_at,omitempty"`
+	FinishedAt      *time.Time        `json:"finished_at,omitempty"`
+	Groups          map[string]string `json:"groups,omitempty"`
+	Score           Total             `json:"score"`
+	Skills          []SkillResult     `json:"skills"`
+	Recommendations []Recommendation  `json:"recommendations"`
+	Answers         []Answer          `json:"answers,omitempty"`
+}
+
+// UnknownQuestionError is returned for a question id the bank does not have.
+type UnknownQuestionError struct{ Bank, Question string }
+
+func (e *UnknownQuestionError) Error() string {
+	return fmt.Sprintf("bank %s has no question %q", e.Bank, e.Question)
+}
+
+type item struct {
+	q     *bank.Question
+	skill int // index into Scorer.skills
+}
+
+// Scorer scores sheets of one bank over one list of administered questions.
+// It is safe for concurrent use: Score only reads it.
+type Scorer struct {
+	Bank     *bank.Bank
+	items    []item
+	skills   []int // bank skill indexes administered, in file order
+	skillPos []int // bank skill index → position in skills, or -1
+	// Lang is the language of recommendation texts (default the bank's).
+	Lang string
+	// AllRecommendations lifts the limit of 3 per skill.
+	AllRecommendations bool
+}
+
+// NewScorer prepares scoring of the administered questions (ids, in the order
+// they were given). An unknown id is an *UnknownQuestionError.
+func NewScorer(b *bank.Bank, administered []string) (*Scorer, error) {
+	s := &Scorer{Bank: b, Lang: b.Language, skillPos: make([]int, len(b.Skills))}
+	used := make([]bool, len(b.Skills))
+	s.items = make([]item, len(administered))
+	for i, id := range administered {
+		q := b.Question(id)
+		if q == nil {
+			return nil, &UnknownQuestionError{Bank: b.ID, Question: id}
+		}
+		si := b.SkillIndex(q.Skill)
+		if si < 0 {
+			return nil, fmt.Errorf("question %s measures unknown skill %q", id, q.Skill)
+		}
+		used[si] = true
+		s.items[i] = item{q: q, skill: si}
+	}
+	for i := range s.skillPos {
+		s.skillPos[i] = -1
+		if used[i] {
+			s.skillPos[i] = len(s.skills)
+			s.skills = append(s.skills, i)
+		}
+	}
+	for i := range s.items {
+		s.items[i].skill = s.skillPos[s.items[i].skill]
+	}
+	return s, nil
+}
+
+// Questions returns the administered questions in order.
+func (s *Scorer) Questions() []*bank.Question {
+	out := make([]*bank.Question, len(s.items))
+	for i, it := range s.items {
+		out[i] = it.q
+	}
+	return out
+}
+
+// Sheet is what one candidate answered: Choices[i] answers the i-th
+// administered question. Seconds and Flagged are optional (quiz only).
+type Sheet struct {
+	Candidate string
+	Choices   []Choice
+	Seconds   []float64
+	Flagged   []bool
+	Groups    map[string]string
+}
+
+// Score scores one sheet. withAnswers adds the per-question answers list.
+func (s *Scorer) Score(sh Sheet, withAnswers bool) Result {
+	b := s.Bank
+	r := Result{
+		Format:    ResultFormat,
+		Candidate: sh.Candidate,
+		Bank:      BankRef{ID: b.ID, Version: b.Version, SHA256: b.SHA256},
+		Groups:    sh.Groups,
+		Skills:    make([]SkillResult, len(s.skills)),
+	}
+	for k, si := range s.skills {
+		sk := &b.Skills[si]
+		r.Skills[k] = SkillResult{ID: sk.ID, TargetLevel: sk.TargetLevel, Weight: sk.Weight, PassMin: sk.PassMin}
+	}
+	if withAnswers {
+		r.Answers = make([]Answer, len(s.items))
+	}
+	for i, it := range s.items {
+		var c Choice
+		if i < len(sh.Choices) {
+			c = sh.Choices[i]
+		}
+		e := Earned(it.q, c)
+		sr := &r.Skills[it.skill]
+		sr.Earned += e
+		sr.Possible += it.q.Points
+		sr.Items++
+		r.Score.Earned += e
+		r.Score.Possible += it.q.Points
+		var secs float64
+		if i < len(sh.Seconds) {
+			secs = sh.Seconds[i]
+			sr.Seconds += secs
+		}
+		if withAnswers {
+			a := Answer{Question: it.q.ID, Response: c.Letters(), Earned: e, Points: it.q.Points, Seconds: secs}
+			if i < len(sh.Flagged) {
+				a.Flagged = sh.Flagged[i]
+			}
+			r.Answers[i] = a
+		}
+	}
+	r.Score.PassingScore = b.PassingScore
+	if r.Score.Possible > 0 {
+		r.Score.Percent = 100 * r.Score.Earned / r.Score.Possible
+	}
+	r.Score.Passed = r.Score.Possible > 0 && r.Score.Percent >= b.PassingScore
+	for k := range r.Skills {
+		sr := &r.Skills[k]
+		if sr.Possible > 0 {
+			sr.Percent = 100 * sr.Earned / sr.Possible
+		}
+		sr.CI95 = Wilson(sr.Percent, sr.Items)
+		sr.LowEvidence = sr.Items < LowEvidenceItems
+		sr.Level = Level(b.Levels, sr.Percent)
+		sr.Gap = max(0, sr.TargetLevel-sr.Level)
+		if sr.PassMin != nil && sr.Percent < *sr.PassMin {
+			sr.BelowPassMin = true
+			r.Score.Passed = false
+			r.Score.FailedSkills = append(r.Score.FailedSkills, sr.ID)
+		}
+	}
+	r.Recommendations = s.recommend(r.Skills)
+	return r
+}
+
+// RankGaps returns the skills with a gap, most urgent first: by gap × weight
+// descending, then file order; skills with low evidence come after the rest.
+func RankGaps(skills []SkillResult) []SkillResult {
+	var out []SkillResult
+	for _, s := range skills {
+		if s.Gap > 0 {
+			out = append(out, s)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.LowEvidence != b.LowEvidence {
+			return !a.LowEvidence
+		}
+		return float64(a.Gap)*a.Weight > float64(b.Gap)*b.Weight
+	})
+	return out
+}
+
+func (s *Scorer) recommend(skills []SkillResult) []Recommendation {
+	out := []Recommendation{}
+	for _, g := range RankGaps(skills) {
+		sk := s.Bank.Skill(g.ID)
+		n := 0
+		for _, rec := range sk.Recommendations {
+			if !containsInt(rec.ForLevels, g.Level) {
+				continue
+			}
+			if !s.AllRecommendations && n == MaxRecommendations {
+				break
+			}
+			n++
+			out = append(out, Recommendation{
+				Skill: g.ID, Gap: g.Gap, Kind: rec.Kind,
+				Title: rec.Title.Get(s.Lang), Provider: rec.Provider, URL: rec.URL,
+				Hours: rec.Hours, Why: rec.Why.Get(s.Lang),
+			})
+		}
+	}
+	return out
+}
+
+func containsInt(list []int, v int) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
