@@ -97,7 +97,8 @@ func (a *Accumulator) mantelHaenszel(j int, order []int, ref, foc uint8, ns *not
 		ns.add(ReasonDIFNoInformation, "dif.chi2")
 		ns.add(ReasonDIFNoInformation, "dif.p")
 	}
-	if num1 > 0 && den1 > 0 {
+	switch {
+	case num1 > 0 && den1 > 0:
 		alpha := num1 / den1
 		d.AlphaMH = num(alpha)
 		d.DeltaMH = num(-deltaScale * math.Log(alpha))
@@ -111,9 +112,14 @@ func (a *Accumulator) mantelHaenszel(j int, order []int, ref, foc uint8, ns *not
 		}
 		v /= 2 * num1 * num1
 		d.SEDelta = num(deltaScale * math.Sqrt(v))
-	} else {
+	case den1 > 0:
+		// α_MH = 0: Δ_MH would be infinite.
+		d.AlphaMH = num(0)
+		ns.add(ReasonDIFZeroCell, "dif.delta_mh")
+		ns.add(ReasonDIFZeroCell, "dif.se_delta")
+	default:
 		why := ReasonDIFZeroCell
-		if num1 == 0 && den1 == 0 {
+		if num1 == 0 {
 			why = ReasonDIFNoInformation
 		}
 		ns.add(why, "dif.alpha_mh")

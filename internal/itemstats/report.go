@@ -570,7 +570,7 @@ func (a *Accumulator) question(j int, rows []totalRow, N int64, tMean, vT float6
 	var restDist []restCount
 	for _, r := range rows {
 		dt := r.tf - tMean
-		for s := range nv {
+		for _, s := range bySize { // in value order, so that sums do not depend on the order values were seen
 			c := r.c[st.valOff+s]
 			if c == 0 {
 				continue
@@ -639,6 +639,15 @@ func (a *Accumulator) question(j int, rows []totalRow, N int64, tMean, vT float6
 		q.Discrimination = num(clamp(cxR / math.Sqrt(vx*vR)))
 		// cov_max pairs the sorted values of x with the sorted values of R.
 		slices.SortFunc(restDist, func(x, y restCount) int { return cmp.Compare(x.r, y.r) })
+		merged := restDist[:1]
+		for _, rc := range restDist[1:] {
+			if last := &merged[len(merged)-1]; last.r == rc.r {
+				last.n += rc.n
+			} else {
+				merged = append(merged, rc)
+			}
+		}
+		restDist = merged
 		var covMax float64
 		xi, ri := 0, 0
 		var xLeft, rLeft int64
@@ -698,7 +707,7 @@ func (a *Accumulator) question(j int, rows []totalRow, N int64, tMean, vT float6
 		for i := range rows {
 			r := &rows[i]
 			var sx float64
-			for s := range nv {
+			for _, s := range bySize {
 				sx += float64(r.c[st.valOff+s]) * units(st.vals[s])
 			}
 			if inU(r) {
