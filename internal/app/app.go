@@ -11,6 +11,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/asnskill/asnskill/internal/answers"
 	"github.com/asnskill/asnskill/internal/bank"
 	"github.com/asnskill/asnskill/internal/cmd/root"
 	"github.com/asnskill/asnskill/internal/cmdutil"
@@ -70,6 +71,7 @@ func printError(w io.Writer, p i18n.Printer, err error) int {
 		userErr  *cmdutil.UserError
 		loadErr  *bank.LoadError
 		noBank   *cmdutil.NoBankError
+		sheetErr *answers.SheetError
 		hintable interface{ Hint(i18n.Printer) string }
 	)
 	switch {
@@ -98,6 +100,12 @@ func printError(w io.Writer, p i18n.Printer, err error) int {
 	case errors.As(err, &noBank):
 		fmt.Fprintf(w, "asnskill: %s\n", p.T("error.no-bank", textsafe.Line(noBank.ID)))
 		fmt.Fprintln(w, p.T("hint.known-banks", strings.Join(noBank.Known, ", ")))
+		return ExitError
+	case errors.As(err, &sheetErr):
+		fmt.Fprintf(w, "asnskill: %s\n", textsafe.Line(sheetErr.Error()))
+		if sheetErr.Hint != "" {
+			fmt.Fprintf(w, "%s %s\n", p.T("hint.prefix"), textsafe.Line(sheetErr.Hint))
+		}
 		return ExitError
 	case errors.As(err, &userErr):
 		fmt.Fprintf(w, "asnskill: %s\n", textsafe.Display(userErr.Msg))

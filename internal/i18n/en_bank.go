@@ -147,3 +147,20 @@ func init() {
 		"bank.no-questions.hint":            "a bank needs at least one question",
 	})
 }
+
+func init() {
+	add("en", map[string]string{
+		"bank.unreadable":       "cannot read the file: %s",
+		"lint.short":            "Check banks against the format",
+		"lint.long":             "Check question banks against the bank format: every error and warning with\nits file, line and column and how to fix it. With no path, the loaded banks\nare checked (shipped, ASNSKILL_BANKS and --bank). Exit status 1 when a bank\nhas errors (or warnings, with --strict).",
+		"lint.flag.strict":      "treat warnings as errors",
+		"lint.flag.watch":       "check again whenever a file changes (Ctrl+C to stop)",
+		"lint.clean":            "asnskill: %d file(s) checked, no problems",
+		"lint.summary":          "asnskill: %d error(s), %d warning(s) in %d file(s)",
+		"lint.strict-failed":    "asnskill: --strict treats warnings as errors",
+		"lint.no-files":         "no .yaml or .yml files in %s",
+		"lint.hint.path":        "give a bank file or a folder of banks",
+		"lint.watch-needs-path": "--watch needs a file or folder to watch",
+		"lint.watching":         "asnskill: checking (%s)…",
+	})
+}

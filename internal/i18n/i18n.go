@@ -139,7 +139,35 @@ func (p Printer) T(key string, args ...any) string {
 		// them is returned as written.
 		return strings.ReplaceAll(msg, "%%", "%")
 	}
+	if n := countVerbs(msg); n >= 0 && n < len(args) {
+		// A message may use fewer of the shared arguments than its hint.
+		args = args[:n]
+	}
 	return fmt.Sprintf(msg, args...)
+}
+
+// countVerbs counts the formatting verbs of msg, or -1 when it uses explicit
+// argument indexes (then Sprintf does not complain about extra arguments).
+func countVerbs(msg string) int {
+	n := 0
+	for i := 0; i < len(msg); i++ {
+		if msg[i] != '%' {
+			continue
+		}
+		if i+1 < len(msg) && msg[i+1] == '%' {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(msg) && strings.IndexByte("+-# 0123456789.", msg[j]) >= 0 {
+			j++
+		}
+		if j < len(msg) && msg[j] == '[' {
+			return -1
+		}
+		n++
+	}
+	return n
 }
 
 // Keys lists the keys of a language's catalogue (for tests).

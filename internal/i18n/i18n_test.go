@@ -93,3 +93,40 @@ func TestPrinterMissingKeyIsVisible(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestSharedArgumentsDoNotLeak(t *testing.T) {
+	add("en", map[string]string{"test.msg": "unknown key %q in %s", "test.msg.hint": "did you mean %[3]q?"})
+	p := NewPrinter("en")
+	if got := p.T("test.msg", "corect", "option", "correct"); got != `unknown key "corect" in option` {
+		t.Errorf("message: %q", got)
+	}
+	if got := p.T("test.msg.hint", "corect", "option", "correct"); got != `did you mean "correct"?` {
+		t.Errorf("hint: %q", got)
+	}
+	delete(catalogs["en"], "test.msg")
+	delete(catalogs["en"], "test.msg.hint")
+}
+
+// A literal percent sign must be written %%: a lone one would print as
+// "%!…(MISSING)" once the message is formatted.
+func TestNoStrayPercent(t *testing.T) {
+	for _, lang := range Languages {
+		for _, k := range Keys(lang) {
+			msg, _ := Raw(lang, k)
+			args := make([]any, 8)
+			for i := range args {
+				args[i] = "x"
+			}
+			out := NewPrinter(lang).T(k, args...)
+			numeric := false
+			for _, v := range verbRE.FindAllString(msg, -1) {
+				if c := v[len(v)-1]; c != 's' && c != 'q' && c != 'v' && c != '%' {
+					numeric = true
+				}
+			}
+			if !numeric && strings.Contains(out, "%!") {
+				t.Errorf("%s:%s renders as %q", lang, k, out)
+			}
+		}
+	}
+}

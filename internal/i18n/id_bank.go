@@ -147,3 +147,20 @@ func init() {
 		"bank.no-questions.hint":            "bank memerlukan paling sedikit satu soal",
 	})
 }
+
+func init() {
+	add("id", map[string]string{
+		"bank.unreadable":       "berkas tidak dapat dibaca: %s",
+		"lint.short":            "Periksa bank terhadap formatnya",
+		"lint.long":             "Periksa bank soal terhadap format bank: setiap galat dan peringatan beserta\nberkas, baris, kolom, dan cara memperbaikinya. Tanpa path, bank yang dimuat\ndiperiksa (bawaan, ASNSKILL_BANKS, dan --bank). Status keluar 1 bila bank\nmemiliki galat (atau peringatan, dengan --strict).",
+		"lint.flag.strict":      "perlakukan peringatan sebagai galat",
+		"lint.flag.watch":       "periksa ulang setiap kali berkas berubah (Ctrl+C untuk berhenti)",
+		"lint.clean":            "asnskill: %d berkas diperiksa, tidak ada masalah",
+		"lint.summary":          "asnskill: %d galat, %d peringatan dalam %d berkas",
+		"lint.strict-failed":    "asnskill: --strict memperlakukan peringatan sebagai galat",
+		"lint.no-files":         "tidak ada berkas .yaml atau .yml di %s",
+		"lint.hint.path":        "berikan berkas bank atau folder berisi bank",
+		"lint.watch-needs-path": "--watch memerlukan berkas atau folder yang dipantau",
+		"lint.watching":         "asnskill: memeriksa (%s)…",
+	})
+}

@@ -1,16 +1,462 @@
+// Package score implements `asnskill score`: answer sheets (CSV, TSV, JSONL,
+// result files) scored in bulk against one bank, streaming, on all cores, with
+// the results written in input order.
 package score
 
 import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/asnskill/asnskill/internal/answers"
+	"github.com/asnskill/asnskill/internal/atomicfile"
+	"github.com/asnskill/asnskill/internal/bank"
 	"github.com/asnskill/asnskill/internal/cmdutil"
+	"github.com/asnskill/asnskill/internal/i18n"
+	"github.com/asnskill/asnskill/internal/scoring"
+	"github.com/asnskill/asnskill/internal/tableprinter"
+	"github.com/asnskill/asnskill/internal/textsafe"
 )
 
-// NewCmdScore is a placeholder until the command lands; it is hidden from help.
-func NewCmdScore(f *cmdutil.Factory, runF func() error) *cobra.Command {
-	return &cobra.Command{Use: "score", Hidden: true, RunE: func(cmd *cobra.Command, args []string) error {
-		return errors.New("score: not available in this build yet")
-	}}
+// Options are the score command's inputs.
+type Options struct {
+	F                  *cmdutil.Factory
+	BankRef            string
+	Files              []string
+	Output             *cmdutil.EnumFlag
+	OutFile            string
+	Strict             bool
+	WithAnswers        bool
+	AllRecommendations bool
+	RawCSV             bool
+	Workers            int
+}
+
+// NewCmdScore builds the score command; runF replaces the run in tests.
+func NewCmdScore(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	p := f.Printer()
+	opts := &Options{F: f, Output: cmdutil.NewEnum("", "jsonl", "csv", "json", "table")}
+	cmd := &cobra.Command{
+		Use:   "score --bank <id|path> [<file>... | -]",
+		Short: p.T("score.short"),
+		Long:  p.T("score.long"),
+		Example: "  $ asnskill score --bank data-analyst answers.csv\n" +
+			"  $ asnskill score --bank data-analyst answers.csv -o csv --out results.csv\n" +
+			"  $ cat answers.jsonl | asnskill score --bank cyber-security - -o table",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
+			if opts.BankRef == "" {
+				return cmdutil.FlagErrorf("%s", p.T("score.need-bank"))
+			}
+			if len(args) == 0 {
+				if f.IO.IsStdinTTY() {
+					return cmdutil.FlagErrorf("%s", p.T("score.need-input"))
+				}
+				opts.Files = []string{"-"}
+			}
+			if opts.Output.Value == "" {
+				opts.Output.Value = "jsonl"
+				if f.IO.IsStdoutTTY() && opts.OutFile == "" {
+					opts.Output.Value = "table"
+				}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(opts)
+		},
+	}
+	fl := cmd.Flags()
+	// --bank is global (load banks); here it also names the bank to score
+	// against, so the command reads it from the factory's list: the last one.
+	cmd.PreRunE = func(cmd *cobra.Command, args []string) error {
+		if n := len(f.BankPaths); n > 0 {
+			opts.BankRef = f.BankPaths[n-1]
+		}
+		return nil
+	}
+	fl.VarP(opts.Output, "output", "o", p.T("score.flag.output"))
+	fl.StringVar(&opts.OutFile, "out", "", p.T("flag.out"))
+	fl.BoolVar(&opts.Strict, "strict", false, p.T("score.flag.strict"))
+	fl.BoolVar(&opts.WithAnswers, "with-answers", false, p.T("score.flag.with-answers"))
+	fl.BoolVar(&opts.AllRecommendations, "all-recommendations", false, p.T("score.flag.all-recs"))
+	fl.BoolVar(&opts.RawCSV, "raw-csv", false, p.T("flag.raw-csv"))
+	fl.IntVar(&opts.Workers, "workers", 0, p.T("score.flag.workers"))
+	return cmd
+}
+
+// Summary counts what happened to the rows.
+type Summary struct{ Read, Scored, Rejected int }
+
+// Run scores every file.
+func Run(opts *Options) error {
+	f := opts.F
+	p := f.Printer()
+	b, err := f.Bank(opts.BankRef)
+	if err != nil {
+		return err
+	}
+	bulk := scoring.NewBulk(b, f.Lang())
+	bulk.WithAnswers = opts.WithAnswers
+	bulk.AllRecommendations = opts.AllRecommendations
+
+	write := func(w io.Writer) error {
+		sum, err := Stream(opts, bulk, w)
+		fmt.Fprintln(f.IO.ErrOut, p.T("score.summary", sum.Read, sum.Scored, sum.Rejected))
+		if err != nil {
+			return err
+		}
+		if sum.Rejected > 0 {
+			return cmdutil.ErrSilent
+		}
+		return nil
+	}
+	if opts.OutFile == "" {
+		return write(f.IO.Out)
+	}
+	var runErr error
+	err = atomicfile.Write(opts.OutFile, 0o644, func(w io.Writer) error {
+		runErr = write(w)
+		if runErr != nil && !errors.Is(runErr, cmdutil.ErrSilent) {
+			return runErr
+		}
+		return nil
+	})
+	if runErr != nil {
+		return runErr
+	}
+	return err
+}
+
+type item struct {
+	rec   *answers.Record
+	err   error // a *RowError; or, with fatal set, the sheet error that ends the run
+	fatal bool
+}
+
+type batch struct {
+	seq   int
+	items []item
+	out   []byte     // formatted results (jsonl, csv, json without separators)
+	jsons [][]byte   // json: one element per result, joined by the writer
+	table [][]string // table rows
+	errs  []error    // row errors in input order
+	good  int
+	fatal error
+}
+
+const batchSize = 512
+
+// Stream reads the files, scores the rows on all cores and writes the results
+// in input order to w. Memory is bounded by the batches in flight, whatever
+// the number of rows.
+func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
+	f := opts.F
+	p := f.Printer()
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	jobs := make(chan *batch, workers*2)
+	done := make(chan *batch, workers*2)
+	stop := make(chan struct{})
+
+	go func() { // the reader: one goroutine, files in order
+		defer close(jobs)
+		cur := &batch{}
+		send := func() bool {
+			select {
+			case jobs <- cur:
+				cur = &batch{seq: cur.seq + 1}
+				return true
+			case <-stop:
+				return false
+			}
+		}
+		for _, name := range opts.Files {
+			err := readFile(f, name, bulk, func(it item) bool {
+				cur.items = append(cur.items, it)
+				return len(cur.items) < batchSize || send()
+			})
+			if err != nil {
+				cur.items = append(cur.items, item{err: err, fatal: true})
+				send()
+				return
+			}
+		}
+		if len(cur.items) > 0 {
+			send()
+		}
+	}()
+
+	var wg sync.WaitGroup
+	format := opts.Output.Value
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for bt := range jobs {
+				scoreBatch(bt, bulk, format, opts.RawCSV)
+				done <- bt
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(done) }()
+
+	var tbl *tableprinter.Table
+	switch format {
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write(csvHeader(bulk.Bank.Skills))
+		cw.Flush()
+	case "json":
+		io.WriteString(w, "[")
+	case "table":
+		tbl = tableprinter.New(w, f.IO.IsStdoutTTY(), f.IO.TerminalWidth())
+		tbl.Header(p.T("score.col.candidate"), p.T("score.col.percent"), p.T("score.col.passed"), p.T("score.col.gaps"))
+		tbl.AlignRight(1)
+	}
+
+	var sum Summary
+	var fatal error
+	progress := newProgress(f, p)
+	pending := map[int]*batch{}
+	next, first := 0, true
+	for bt := range done {
+		if fatal != nil {
+			continue // draining after a stop
+		}
+		pending[bt.seq] = bt
+		for cur, ok := pending[next]; ok && fatal == nil; cur, ok = pending[next] {
+			delete(pending, next)
+			next++
+			for i, it := range cur.items {
+				if it.fatal {
+					fatal = it.err
+					break
+				}
+				sum.Read++
+				if e := cur.errs[i]; e != nil {
+					sum.Rejected++
+					fmt.Fprintln(f.IO.ErrOut, textsafe.Line(e.Error()))
+					if opts.Strict {
+						fatal = cmdutil.Errorf(p.T("score.hint.strict"), "%s", p.T("score.strict-stop"))
+						break
+					}
+				}
+			}
+			if fatal != nil && opts.Strict {
+				break // --strict writes nothing past the bad row's batch
+			}
+			sum.Scored += cur.good
+			switch format {
+			case "json":
+				for _, j := range cur.jsons {
+					if !first {
+						io.WriteString(w, ",")
+					}
+					first = false
+					io.WriteString(w, "\n")
+					w.Write(j)
+				}
+			case "table":
+				for _, r := range cur.table {
+					tbl.Row(r...)
+				}
+			default:
+				w.Write(cur.out)
+			}
+			progress.update(sum.Read)
+		}
+		if fatal != nil {
+			close(stop)
+		}
+	}
+	progress.done()
+	switch format {
+	case "json":
+		io.WriteString(w, "\n]\n")
+	case "table":
+		if err := tbl.Render(); err != nil {
+			return sum, err
+		}
+	}
+	return sum, fatal
+}
+
+// readFile streams one file's records to emit; emit returns false to stop.
+// The error, if any, refuses the rest of the sheet.
+func readFile(f *cmdutil.Factory, name string, bulk *scoring.Bulk, emit func(item) bool) error {
+	var r io.Reader
+	display := name
+	if name == "-" {
+		r, display = f.IO.In, "<stdin>"
+	} else {
+		file, err := os.Open(name)
+		if err != nil {
+			return &answers.SheetError{File: name, Msg: err.Error()}
+		}
+		defer file.Close()
+		r = file
+	}
+	rd, err := answers.NewReader(display, r, answers.FormatAuto)
+	if err != nil {
+		return err
+	}
+	if qs := rd.Questions(); qs != nil {
+		if err := bulk.CheckQuestions(qs); err != nil {
+			var uq *scoring.UnknownQuestionError
+			errors.As(err, &uq)
+			return &answers.SheetError{File: display, Line: 1,
+				Msg:  fmt.Sprintf("column %q is not a question of bank %s", textsafe.Line(uq.Question), bulk.Bank.ID),
+				Hint: "name question columns by the bank's question ids (see 'asnskill preview " + bulk.Bank.ID + "')"}
+		}
+	}
+	for {
+		rec, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		var re *answers.RowError
+		switch {
+		case errors.As(err, &re):
+			if !emit(item{err: err}) {
+				return nil
+			}
+		case err != nil:
+			return err
+		default:
+			if !emit(item{rec: rec}) {
+				return nil
+			}
+		}
+	}
+}
+
+func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw bool) {
+	bt.errs = make([]error, len(bt.items))
+	var buf bytes.Buffer
+	var cw *csv.Writer
+	if format == "csv" {
+		cw = csv.NewWriter(&buf)
+	}
+	for i, it := range bt.items {
+		if it.fatal {
+			continue
+		}
+		if it.err != nil {
+			bt.errs[i] = it.err
+			continue
+		}
+		res, err := bulk.Score(it.rec)
+		if err != nil {
+			bt.errs[i] = err
+			continue
+		}
+		bt.good++
+		switch format {
+		case "csv":
+			cw.Write(csvRow(res, bulk.Bank.Skills, raw))
+		case "json":
+			j, _ := json.Marshal(res)
+			bt.jsons = append(bt.jsons, j)
+		case "table":
+			bt.table = append(bt.table, tableRow(res))
+		default:
+			j, _ := json.Marshal(res)
+			buf.Write(j)
+			buf.WriteByte('\n')
+		}
+	}
+	if cw != nil {
+		cw.Flush()
+	}
+	bt.out = buf.Bytes()
+}
+
+func csvHeader(skills []bank.Skill) []string {
+	h := []string{"candidate", "percent", "passed"}
+	for _, s := range skills {
+		h = append(h, s.ID+".percent", s.ID+".level", s.ID+".gap")
+	}
+	return h
+}
+
+func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+func csvRow(r scoring.Result, skills []bank.Skill, raw bool) []string {
+	cand := r.Candidate
+	if !raw {
+		cand = textsafe.CSVCell(cand)
+	}
+	row := []string{cand, num(r.Score.Percent), strconv.FormatBool(r.Score.Passed)}
+	by := make(map[string]*scoring.SkillResult, len(r.Skills))
+	for i := range r.Skills {
+		by[r.Skills[i].ID] = &r.Skills[i]
+	}
+	for _, s := range skills {
+		if sr, ok := by[s.ID]; ok {
+			row = append(row, num(sr.Percent), strconv.Itoa(sr.Level), strconv.Itoa(sr.Gap))
+		} else {
+			row = append(row, "", "", "")
+		}
+	}
+	return row
+}
+
+func tableRow(r scoring.Result) []string {
+	var gaps []string
+	for _, g := range scoring.RankGaps(r.Skills) {
+		gaps = append(gaps, fmt.Sprintf("%s(-%d)", g.ID, g.Gap))
+	}
+	passed := "✗"
+	if r.Score.Passed {
+		passed = "✓"
+	}
+	return []string{r.Candidate, strconv.FormatFloat(r.Score.Percent, 'f', 1, 64), passed, strings.Join(gaps, " ")}
+}
+
+// progress draws rows, rate and elapsed time on stderr when it is a terminal.
+type progress struct {
+	f     *cmdutil.Factory
+	p     i18n.Printer
+	on    bool
+	start time.Time
+	last  time.Time
+	rows  int
+}
+
+func newProgress(f *cmdutil.Factory, p i18n.Printer) *progress {
+	now := time.Now()
+	return &progress{f: f, p: p, on: f.IO.IsStderrTTY(), start: now, last: now}
+}
+
+func (pr *progress) update(rows int) {
+	pr.rows = rows
+	if !pr.on {
+		return
+	}
+	if now := time.Now(); now.Sub(pr.last) > 200*time.Millisecond {
+		pr.last = now
+		el := now.Sub(pr.start)
+		rate := float64(rows) / el.Seconds()
+		fmt.Fprintf(pr.f.IO.ErrOut, "\r\x1b[K%s", pr.p.T("score.progress", rows, rate, el.Truncate(time.Second)))
+	}
+}
+
+func (pr *progress) done() {
+	if pr.on && pr.last != pr.start {
+		fmt.Fprint(pr.f.IO.ErrOut, "\r\x1b[K")
+	}
 }

@@ -1,0 +1,527 @@
+package answers
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/asnskill/asnskill/internal/textsafe"
+)
+
+// Limits on sheets: beyond them a sheet is refused or a row rejected.
+const (
+	MaxLineBytes    = 1 << 20 // a line over 1 MiB refuses the sheet
+	MaxColumns      = 10_000  // a header with more columns refuses the sheet
+	MaxCandidateLen = 256     // a longer candidate id rejects the row
+)
+
+// Format of a sheet.
+type Format int
+
+const (
+	FormatAuto Format = iota
+	FormatCSV
+	FormatJSONL // one object a line, or result files (pretty JSON objects)
+)
+
+// Record is one candidate's answers as read, before they meet a bank.
+type Record struct {
+	File      string
+	Line      int
+	Candidate string
+	Bank      string
+	// Questions are the ids administered, aligned with Responses. For a CSV
+	// sheet every record shares the header's slice: do not modify it. Nil
+	// means every question of the bank (a JSONL line without "questions").
+	Questions []string
+	// Responses hold the raw answers ("B", "A,C", "" unanswered).
+	Responses []string
+	// Answers maps question → raw answer when the line listed no
+	// questions (JSONL); Questions is then nil.
+	Answers map[string]string
+	// Groups are the values of the group columns, in GroupNames order.
+	Groups []string
+	// GroupNames name the group columns (shared; do not modify).
+	GroupNames []string
+	// Seconds and Flagged come from result files written by the quiz.
+	Seconds []float64
+	Flagged []bool
+}
+
+// RowError is a bad row: reported with its file and line and skipped (or,
+// with --strict, the end of the run).
+type RowError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *RowError) Error() string {
+	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+}
+
+// SheetError refuses a whole sheet: the header, the format, a limit.
+type SheetError struct {
+	File string
+	Line int
+	Msg  string
+	Hint string
+}
+
+func (e *SheetError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// Reader streams the records of one sheet.
+type Reader struct {
+	file   string
+	format Format
+	lr     *lineLimiter
+	br     *bufio.Reader
+
+	// CSV
+	csv        *csv.Reader
+	header     []string
+	candCol    int
+	bankCol    int
+	groupCols  []int
+	groupNames []string
+	qCols      []int
+	questions  []string
+	responses  []string
+	groups     []string
+
+	// JSON
+	pretty bool
+	dec    *json.Decoder
+	line   int
+}
+
+// NewReader reads a sheet from r; name is the file name used in messages.
+// The format is guessed from the content when f is FormatAuto.
+func NewReader(name string, r io.Reader, f Format) (*Reader, error) {
+	lr := &lineLimiter{r: r, line: 1}
+	br := bufio.NewReaderSize(lr, 64<<10)
+	// Skip a UTF-8 byte-order mark (spreadsheet exports).
+	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\xef\xbb\xbf")) {
+		br.Discard(3)
+	}
+	rd := &Reader{file: name, format: f, lr: lr, br: br}
+	if f == FormatAuto {
+		first, err := peekNonSpace(br)
+		if err != nil && !errors.Is(err, io.EOF) {
+			return nil, rd.wrap(err)
+		}
+		if first == '{' {
+			rd.format = FormatJSONL
+		} else {
+			rd.format = FormatCSV
+		}
+	}
+	if rd.format == FormatJSONL {
+		return rd, rd.initJSON()
+	}
+	return rd, rd.initCSV()
+}
+
+// Format reports the format being read.
+func (rd *Reader) Format() Format { return rd.format }
+
+// GroupNames are the group columns of a CSV sheet.
+func (rd *Reader) GroupNames() []string { return rd.groupNames }
+
+// Questions are the question columns of a CSV sheet (nil for JSONL).
+func (rd *Reader) Questions() []string { return rd.questions }
+
+func peekNonSpace(br *bufio.Reader) (byte, error) {
+	for n := 1; n <= 4096; n++ {
+		b, err := br.Peek(n)
+		if len(b) < n {
+			return 0, err
+		}
+		c := b[n-1]
+		if c != ' ' && c != '\n' && c != '\r' && c != '\t' {
+			return c, nil
+		}
+	}
+	return 0, nil
+}
+
+func (rd *Reader) wrap(err error) error {
+	var tl *lineTooLong
+	if errors.As(err, &tl) {
+		return &SheetError{File: rd.file, Line: tl.line, Msg: fmt.Sprintf("line longer than %d bytes", MaxLineBytes),
+			Hint: "a sheet line is one candidate; check the file is a CSV or JSONL answer sheet"}
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &SheetError{File: rd.file, Line: pe.Line, Msg: pe.Err.Error()}
+	}
+	return &SheetError{File: rd.file, Msg: err.Error()}
+}
+
+func (rd *Reader) initCSV() error {
+	// The delimiter is the most frequent of , ; and tab in the header line.
+	head, err := rd.br.Peek(min(rd.br.Buffered()+MaxLineBytes, 64<<10))
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return rd.wrap(err)
+	}
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	delim := ','
+	best := bytes.Count(head, []byte(","))
+	for _, d := range []rune{';', '\t'} {
+		if n := bytes.Count(head, []byte(string(d))); n > best {
+			delim, best = d, n
+		}
+	}
+	rd.csv = csv.NewReader(rd.br)
+	rd.csv.Comma = delim
+	rd.csv.FieldsPerRecord = -1
+	rd.csv.ReuseRecord = true
+	rd.csv.LazyQuotes = true
+	hdr, err := rd.csv.Read()
+	if errors.Is(err, io.EOF) {
+		return &SheetError{File: rd.file, Msg: "empty sheet", Hint: "the first line must be a header: candidate, then one column per question id"}
+	}
+	if err != nil {
+		return rd.wrap(err)
+	}
+	if len(hdr) > MaxColumns {
+		return &SheetError{File: rd.file, Line: 1, Msg: fmt.Sprintf("%d columns, more than the %d allowed", len(hdr), MaxColumns)}
+	}
+	rd.header = append([]string(nil), hdr...)
+	rd.candCol, rd.bankCol = -1, -1
+	seen := map[string]int{}
+	for i, h := range rd.header {
+		h = strings.TrimSpace(h)
+		rd.header[i] = h
+		if j, dup := seen[strings.ToLower(h)]; dup && h != "" {
+			return &SheetError{File: rd.file, Line: 1, Msg: fmt.Sprintf("column %q appears twice (columns %d and %d)", textsafe.Line(h), j+1, i+1)}
+		}
+		seen[strings.ToLower(h)] = i
+		switch low := strings.ToLower(h); {
+		case low == "candidate":
+			rd.candCol = i
+		case low == "bank":
+			rd.bankCol = i
+		case strings.HasPrefix(low, "group:"):
+			rd.groupCols = append(rd.groupCols, i)
+			rd.groupNames = append(rd.groupNames, h[len("group:"):])
+		case h == "":
+			return &SheetError{File: rd.file, Line: 1, Msg: fmt.Sprintf("column %d has no name", i+1),
+				Hint: "name every column: candidate, bank, group:<name>, or a question id"}
+		default:
+			rd.qCols = append(rd.qCols, i)
+			rd.questions = append(rd.questions, h)
+		}
+	}
+	if rd.candCol < 0 {
+		return &SheetError{File: rd.file, Line: 1, Msg: "no candidate column",
+			Hint: "the header needs a column named candidate (the delimiter , ; or tab is detected)"}
+	}
+	if len(rd.questions) == 0 {
+		return &SheetError{File: rd.file, Line: 1, Msg: "no question columns", Hint: "add one column per question id"}
+	}
+	rd.responses = make([]string, len(rd.questions))
+	rd.groups = make([]string, len(rd.groupCols))
+	return nil
+}
+
+// Next returns the next record, io.EOF at the end, a *RowError for a bad row
+// (reading may go on), or a *SheetError when the sheet cannot be read further.
+func (rd *Reader) Next() (*Record, error) {
+	if rd.format == FormatJSONL {
+		return rd.nextJSON()
+	}
+	return rd.nextCSV()
+}
+
+func (rd *Reader) nextCSV() (*Record, error) {
+	for {
+		row, err := rd.csv.Read()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil, io.EOF
+			}
+			return nil, rd.wrap(err)
+		}
+		line, _ := rd.csv.FieldPos(0)
+		if len(row) == 1 && strings.TrimSpace(row[0]) == "" {
+			continue // blank line
+		}
+		if len(row) != len(rd.header) {
+			return nil, &RowError{File: rd.file, Line: line, Msg: fmt.Sprintf("row has %d cells, the header has %d", len(row), len(rd.header))}
+		}
+		rec := &Record{File: rd.file, Line: line, Questions: rd.questions, GroupNames: rd.groupNames}
+		rec.Candidate = strings.TrimSpace(row[rd.candCol])
+		if err := checkCandidate(rec.Candidate); err != "" {
+			return nil, &RowError{File: rd.file, Line: line, Msg: err}
+		}
+		if rd.bankCol >= 0 {
+			rec.Bank = strings.TrimSpace(row[rd.bankCol])
+		}
+		// Fresh slices per record: records may be scored on other goroutines.
+		resp := make([]string, len(rd.qCols))
+		for k, c := range rd.qCols {
+			resp[k] = row[c]
+		}
+		rec.Responses = resp
+		if len(rd.groupCols) > 0 {
+			g := make([]string, len(rd.groupCols))
+			for k, c := range rd.groupCols {
+				g[k] = strings.TrimSpace(row[c])
+			}
+			rec.Groups = g
+		}
+		return rec, nil
+	}
+}
+
+func checkCandidate(c string) string {
+	if c == "" {
+		return "no candidate id"
+	}
+	if len(c) > MaxCandidateLen {
+		return fmt.Sprintf("candidate id is %d bytes long; at most %d are allowed", len(c), MaxCandidateLen)
+	}
+	if !utf8.ValidString(c) {
+		return "candidate id is not valid UTF-8"
+	}
+	for _, f := range textsafe.Scan(c) {
+		if f.Class == textsafe.Control || f.Rune == '\t' || f.Rune == '\n' {
+			return fmt.Sprintf("candidate id holds the control character %s", textsafe.CodePoint(f.Rune))
+		}
+	}
+	if strings.ContainsAny(c, "\t\n") {
+		return "candidate id holds a tab or a line break"
+	}
+	return ""
+}
+
+// jsonLine is one JSONL answer line, or a result file.
+type jsonLine struct {
+	Format    string            `json:"format"`
+	Candidate string            `json:"candidate"`
+	Bank      json.RawMessage   `json:"bank"`
+	Answers   json.RawMessage   `json:"answers"`
+	Questions []string          `json:"questions"`
+	Groups    map[string]string `json:"groups"`
+}
+
+type resultAnswer struct {
+	Question string   `json:"question"`
+	Response []string `json:"response"`
+	Seconds  float64  `json:"seconds"`
+	Flagged  bool     `json:"flagged"`
+}
+
+func (rd *Reader) initJSON() error {
+	// A result file written by the quiz is pretty-printed: its first line is
+	// a lone "{". JSONL has a whole object on each line.
+	b, _ := rd.br.Peek(min(rd.br.Buffered(), 4096))
+	t := bytes.TrimLeft(b, " \t\r\n")
+	if i := bytes.IndexByte(t, '\n'); i >= 0 {
+		rd.pretty = len(bytes.TrimSpace(t[:i])) == 1
+	}
+	if rd.pretty {
+		rd.dec = json.NewDecoder(rd.br)
+	}
+	return nil
+}
+
+func (rd *Reader) nextJSON() (*Record, error) {
+	var raw []byte
+	var line int
+	if rd.pretty {
+		var m json.RawMessage
+		line = rd.lr.lineAt(rd.dec.InputOffset())
+		if err := rd.dec.Decode(&m); err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil, io.EOF
+			}
+			return nil, &SheetError{File: rd.file, Line: line, Msg: "not a JSON object: " + err.Error()}
+		}
+		raw = m
+	} else {
+		for {
+			l, err := rd.br.ReadSlice('\n')
+			if errors.Is(err, bufio.ErrBufferFull) {
+				// Longer than the buffer: gather it (bounded by the limiter).
+				buf := append([]byte(nil), l...)
+				for errors.Is(err, bufio.ErrBufferFull) {
+					l, err = rd.br.ReadSlice('\n')
+					buf = append(buf, l...)
+				}
+				l = buf
+			}
+			if err != nil && !errors.Is(err, io.EOF) {
+				return nil, rd.wrap(err)
+			}
+			rd.line++
+			line = rd.line
+			if len(bytes.TrimSpace(l)) == 0 {
+				if errors.Is(err, io.EOF) {
+					return nil, io.EOF
+				}
+				continue
+			}
+			raw = l
+			break
+		}
+	}
+	var jl jsonLine
+	if err := json.Unmarshal(raw, &jl); err != nil {
+		return nil, &RowError{File: rd.file, Line: line, Msg: "not a JSON object: " + err.Error()}
+	}
+	rec := &Record{File: rd.file, Line: line, Candidate: strings.TrimSpace(jl.Candidate)}
+	if msg := checkCandidate(rec.Candidate); msg != "" {
+		return nil, &RowError{File: rd.file, Line: line, Msg: msg}
+	}
+	if len(jl.Bank) > 0 {
+		var s string
+		if json.Unmarshal(jl.Bank, &s) == nil {
+			rec.Bank = s
+		} else {
+			var ref struct {
+				ID string `json:"id"`
+			}
+			if json.Unmarshal(jl.Bank, &ref) != nil {
+				return nil, &RowError{File: rd.file, Line: line, Msg: `"bank" must be a bank id or {"id": …}`}
+			}
+			rec.Bank = ref.ID
+		}
+	}
+	if len(jl.Groups) > 0 {
+		for k := range jl.Groups {
+			rec.GroupNames = append(rec.GroupNames, k)
+		}
+		sortStrings(rec.GroupNames)
+		for _, k := range rec.GroupNames {
+			rec.Groups = append(rec.Groups, jl.Groups[k])
+		}
+	}
+	if jl.Format != "" {
+		if jl.Format != "asnskill/result/v1" {
+			return nil, &RowError{File: rd.file, Line: line, Msg: fmt.Sprintf("unknown format %q", textsafe.Line(jl.Format))}
+		}
+		var as []resultAnswer
+		if err := json.Unmarshal(jl.Answers, &as); err != nil {
+			return nil, &RowError{File: rd.file, Line: line, Msg: `"answers" of a result must be a list: ` + err.Error()}
+		}
+		if len(as) == 0 {
+			return nil, &RowError{File: rd.file, Line: line, Msg: "the result has no answers list (bulk results leave it out unless --with-answers)"}
+		}
+		for _, a := range as {
+			rec.Questions = append(rec.Questions, a.Question)
+			rec.Responses = append(rec.Responses, strings.Join(a.Response, ","))
+			rec.Seconds = append(rec.Seconds, a.Seconds)
+			rec.Flagged = append(rec.Flagged, a.Flagged)
+		}
+		return rec, nil
+	}
+	answers := map[string]string{}
+	if len(jl.Answers) > 0 && string(jl.Answers) != "null" {
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(jl.Answers, &m); err != nil {
+			return nil, &RowError{File: rd.file, Line: line, Msg: `"answers" must map question ids to letters`}
+		}
+		for q, v := range m {
+			var s string
+			if json.Unmarshal(v, &s) == nil {
+				answers[q] = s
+				continue
+			}
+			var list []string
+			if json.Unmarshal(v, &list) == nil {
+				answers[q] = strings.Join(list, ",")
+				continue
+			}
+			if string(v) == "null" {
+				answers[q] = ""
+				continue
+			}
+			return nil, &RowError{File: rd.file, Line: line, Msg: fmt.Sprintf("answer to %q must be letters such as \"B\" or [\"A\",\"C\"]", textsafe.Line(q))}
+		}
+	}
+	if jl.Questions != nil {
+		rec.Questions = jl.Questions
+		rec.Responses = make([]string, len(jl.Questions))
+		for i, q := range jl.Questions {
+			rec.Responses[i] = answers[q]
+			delete(answers, q)
+		}
+		for q := range answers {
+			return nil, &RowError{File: rd.file, Line: line, Msg: fmt.Sprintf("answer to %q, which is not in \"questions\"", textsafe.Line(q))}
+		}
+		return rec, nil
+	}
+	rec.Answers = answers
+	return rec, nil
+}
+
+func sortStrings(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// lineLimiter passes bytes through, counting lines, and fails when one line
+// grows beyond MaxLineBytes, so that a hostile sheet cannot make the reader
+// buffer without bound.
+type lineLimiter struct {
+	r       io.Reader
+	line    int
+	cur     int
+	offsets []int64 // byte offset of the start of recent lines (pretty JSON)
+	total   int64
+}
+
+type lineTooLong struct{ line int }
+
+func (e *lineTooLong) Error() string { return fmt.Sprintf("line %d is too long", e.line) }
+
+func (l *lineLimiter) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for i := 0; i < n; i++ {
+		if p[i] == '\n' {
+			l.line++
+			l.cur = 0
+			if len(l.offsets) < 1<<16 {
+				l.offsets = append(l.offsets, l.total+int64(i)+1)
+			}
+			continue
+		}
+		l.cur++
+		if l.cur > MaxLineBytes {
+			return i, &lineTooLong{line: l.line}
+		}
+	}
+	l.total += int64(n)
+	return n, err
+}
+
+// lineAt converts a byte offset to a line number (approximate beyond the
+// offsets kept).
+func (l *lineLimiter) lineAt(off int64) int {
+	line := 1
+	for _, o := range l.offsets {
+		if o > off {
+			break
+		}
+		line++
+	}
+	return line
+}

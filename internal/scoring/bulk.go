@@ -1,0 +1,117 @@
+package scoring
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/asnskill/asnskill/internal/answers"
+	"github.com/asnskill/asnskill/internal/bank"
+	"github.com/asnskill/asnskill/internal/textsafe"
+)
+
+// Bulk scores answer-sheet records against one bank. Records that list the
+// same questions share one prepared Scorer. It is safe for concurrent use.
+type Bulk struct {
+	Bank               *bank.Bank
+	Lang               string
+	AllRecommendations bool
+	WithAnswers        bool
+
+	mu    sync.Mutex
+	cache map[string]*Scorer
+	all   []string
+}
+
+// NewBulk prepares bulk scoring against b.
+func NewBulk(b *bank.Bank, lang string) *Bulk {
+	all := make([]string, len(b.Questions))
+	for i, q := range b.Questions {
+		all[i] = q.ID
+	}
+	return &Bulk{Bank: b, Lang: lang, cache: map[string]*Scorer{}, all: all}
+}
+
+// CheckQuestions reports the first id the bank does not have.
+func (bk *Bulk) CheckQuestions(ids []string) error {
+	for _, id := range ids {
+		if bk.Bank.Question(id) == nil {
+			return &UnknownQuestionError{Bank: bk.Bank.ID, Question: id}
+		}
+	}
+	return nil
+}
+
+func (bk *Bulk) scorer(ids []string) (*Scorer, error) {
+	key := strings.Join(ids, "\x00")
+	bk.mu.Lock()
+	defer bk.mu.Unlock()
+	if s, ok := bk.cache[key]; ok {
+		return s, nil
+	}
+	s, err := NewScorer(bk.Bank, ids)
+	if err != nil {
+		return nil, err
+	}
+	s.Lang = bk.Lang
+	s.AllRecommendations = bk.AllRecommendations
+	if len(bk.cache) < 1024 { // bounded: sheets rarely have many question sets
+		bk.cache[key] = s
+	}
+	return s, nil
+}
+
+// Score scores one record. A bad record gives an *answers.RowError.
+func (bk *Bulk) Score(rec *answers.Record) (Result, error) {
+	rowErr := func(format string, args ...any) (Result, error) {
+		return Result{}, &answers.RowError{File: rec.File, Line: rec.Line, Msg: fmt.Sprintf(format, args...)}
+	}
+	if rec.Bank != "" && rec.Bank != bk.Bank.ID {
+		return rowErr("the row is for bank %q, but it is scored against %q", textsafe.Line(rec.Bank), bk.Bank.ID)
+	}
+	ids, responses := rec.Questions, rec.Responses
+	if ids == nil {
+		ids = bk.all
+		for q := range rec.Answers {
+			if bk.Bank.Question(q) == nil {
+				return rowErr("unknown question %q (not in bank %s)", textsafe.Line(q), bk.Bank.ID)
+			}
+		}
+	}
+	seen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		if seen[id] {
+			return rowErr("question %q is listed twice", textsafe.Line(id))
+		}
+		seen[id] = true
+	}
+	s, err := bk.scorer(ids)
+	if err != nil {
+		if uq, ok := err.(*UnknownQuestionError); ok {
+			return rowErr("unknown question %q (not in bank %s)", textsafe.Line(uq.Question), bk.Bank.ID)
+		}
+		return Result{}, err
+	}
+	choices := make([]Choice, len(ids))
+	for i, it := range s.items {
+		var cell string
+		if responses != nil {
+			cell = responses[i]
+		} else {
+			cell = rec.Answers[it.q.ID]
+		}
+		c, err := answers.ParseChoice(cell, len(it.q.Options), it.q.Type != bank.Multiple)
+		if err != nil {
+			return rowErr("question %s: %s", it.q.ID, textsafe.Line(err.Error()))
+		}
+		choices[i] = c
+	}
+	sh := Sheet{Candidate: rec.Candidate, Choices: choices, Seconds: rec.Seconds, Flagged: rec.Flagged}
+	if len(rec.Groups) > 0 {
+		sh.Groups = make(map[string]string, len(rec.Groups))
+		for i, g := range rec.Groups {
+			sh.Groups[rec.GroupNames[i]] = g
+		}
+	}
+	return s.Score(sh, bk.WithAnswers), nil
+}
