@@ -162,9 +162,9 @@ func key(t float64) float64 { return math.Round(t*1e6) / 1e6 }
 
 type refQuestion struct {
 	facility, pAnswered, sd, rTotal, disc, eff, aid, ul float64
-	optCount, optUpper, optLower                         []int64
-	optMean, optR                                        []float64
-	alphaMH, deltaMH, chi2, p, se                        float64
+	optCount, optUpper, optLower                        []int64
+	optMean, optR                                       []float64
+	alphaMH, deltaMH, chi2, p, se                       float64
 }
 
 type refReport struct {

@@ -191,7 +191,7 @@ func sources(opts *Options) ([]source, error) {
 			return nil, cmdutil.Errorf(f.Printer().T("lint.hint.path"), "%s", err.Error())
 		}
 		if len(files) == 0 {
-			return nil, cmdutil.Errorf(f.Printer().T("lint.hint.path"), f.Printer().T("lint.no-files", p))
+			return nil, cmdutil.Errorf(f.Printer().T("lint.hint.path"), "%s", f.Printer().T("lint.no-files", p))
 		}
 		for _, file := range files {
 			out = append(out, readSource(file))
