@@ -881,14 +881,22 @@ func yamlErrorPos(err error, data []byte) (int, int, string) {
 	text := m[2]
 	col := 1
 	lines := bytes.Split(data, []byte("\n"))
+	// yaml.v3 often names the line before a tab in the indentation.
+	if strings.Contains(text, "tab") && line < len(lines) && !tabIndented(lines[line-1]) && tabIndented(lines[line]) {
+		line++
+	}
 	if line >= 1 && line <= len(lines) {
 		l := lines[line-1]
 		if i := bytes.IndexByte(l, '\t'); i >= 0 && len(bytes.TrimLeft(l[:i], " ")) == 0 {
 			col = i + 1
-			text += "; tab in indentation"
 		} else {
 			col = len(l) - len(bytes.TrimLeft(l, " ")) + 1
 		}
 	}
 	return line, col, text
+}
+
+func tabIndented(l []byte) bool {
+	i := bytes.IndexByte(l, '\t')
+	return i >= 0 && len(bytes.TrimLeft(l[:i], " ")) == 0
 }
