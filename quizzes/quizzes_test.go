@@ -1,0 +1,165 @@
+package quizzes
+
+import (
+	"bytes"
+	"io/fs"
+	"strings"
+	"testing"
+
+	"github.com/asnskill/asnskill/internal/bank"
+	"github.com/asnskill/asnskill/internal/i18n"
+)
+
+// The seven roles the project ships (DESIGN.md).
+var roles = []string{"ml-specialist", "data-analyst", "digital-transformation", "cyber-security",
+	"tech-auditor", "digital-service", "ai-policy-ethics"}
+
+func load(t *testing.T) map[string]*bank.Bank {
+	t.Helper()
+	names, _ := fs.Glob(FS, "*.yaml")
+	out := map[string]*bank.Bank{}
+	p := i18n.NewPrinter("en")
+	for _, n := range names {
+		data, _ := fs.ReadFile(FS, n)
+		if !bytes.HasPrefix(data, []byte("# yaml-language-server: $schema=bank.schema.json\n")) {
+			t.Errorf("%s: the first line must be the schema modeline", n)
+		}
+		b, ds := bank.Decode(n, data)
+		// Shipped banks pass lint --strict: no error and no warning.
+		for _, d := range ds {
+			t.Errorf("%s", d.Format(p))
+		}
+		if b == nil {
+			continue
+		}
+		if n != b.ID+".yaml" {
+			t.Errorf("%s: file name must be the bank id %s", n, b.ID)
+		}
+		out[b.ID] = b
+	}
+	return out
+}
+
+func TestSevenRolesShipped(t *testing.T) {
+	banks := load(t)
+	for _, id := range roles {
+		if _, ok := banks[id]; !ok {
+			t.Errorf("bank %s is not shipped", id)
+		}
+	}
+}
+
+func texts(b *bank.Bank) map[string]i18n.Text {
+	m := map[string]i18n.Text{"title": b.Title, "summary": b.Summary}
+	for _, s := range b.Skills {
+		m[s.ID+".name"] = s.Name
+		m[s.ID+".description"] = s.Description
+		for i, r := range s.Recommendations {
+			m[s.ID+".rec"+string(rune('0'+i))+".title"] = r.Title
+			if r.Why != nil {
+				m[s.ID+".rec"+string(rune('0'+i))+".why"] = r.Why
+			}
+		}
+	}
+	for _, q := range b.Questions {
+		m[q.ID+".prompt"] = q.Prompt
+		m[q.ID+".explanation"] = q.Explanation
+		for i, o := range q.Options {
+			m[q.ID+".option"+string(bank.Letters[i])] = o.Text
+			if o.Feedback != nil {
+				m[q.ID+".feedback"+string(bank.Letters[i])] = o.Feedback
+			}
+		}
+	}
+	return m
+}
+
+func TestShippedBankQuality(t *testing.T) {
+	for id, b := range load(t) {
+		t.Run(id, func(t *testing.T) {
+			if n := len(b.Skills); n < 5 || n > 8 {
+				t.Errorf("%d skills, want 5..8", n)
+			}
+			if n := len(b.Questions); n < 40 {
+				t.Errorf("%d questions, want at least 40", n)
+			}
+			if b.License == "" || b.Version == "" {
+				t.Errorf("license %q version %q", b.License, b.Version)
+			}
+			types := map[string]int{}
+			diff := map[int]int{}
+			keyAt := map[int]int{}
+			singles := 0
+			for _, q := range b.Questions {
+				types[q.Type]++
+				diff[q.Difficulty]++
+				if q.Explanation.Empty() {
+					t.Errorf("%s: no explanation", q.ID)
+				}
+				switch q.Type {
+				case bank.Single:
+					singles++
+					for i, o := range q.Options {
+						if o.Correct {
+							keyAt[i]++
+						}
+					}
+				case bank.Judgement:
+					best := 0
+					for _, o := range q.Options {
+						if o.Score == q.MaxScore() {
+							best++
+						}
+					}
+					if best != 1 {
+						t.Errorf("%s: %d options share the best score", q.ID, best)
+					}
+				}
+			}
+			if types[bank.Multiple] < 4 || types[bank.Judgement] < 4 {
+				t.Errorf("types %v: want at least 4 multiple and 4 judgement", types)
+			}
+			if types[bank.Single] <= len(b.Questions)/2 {
+				t.Errorf("types %v: most questions should be single", types)
+			}
+			n := float64(len(b.Questions))
+			if float64(diff[1]) < n/4 || float64(diff[3]) < n/4 {
+				t.Errorf("difficulty %v: want at least a quarter easy and a quarter hard", diff)
+			}
+			for i, k := range keyAt {
+				if float64(k) > 0.3*float64(singles) {
+					t.Errorf("letter %c holds %d of %d single keys (over 30%%)", bank.Letters[i], k, singles)
+				}
+			}
+			for _, s := range b.Skills {
+				if q := len(b.QuestionsOf(s.ID)); q < 5 {
+					t.Errorf("skill %s: %d questions, want at least 5", s.ID, q)
+				}
+				covered := map[int]bool{}
+				for _, r := range s.Recommendations {
+					for _, l := range r.ForLevels {
+						covered[l] = true
+					}
+					if r.URL != "" && !strings.HasPrefix(r.URL, "https://") {
+						t.Errorf("skill %s: url %s", s.ID, r.URL)
+					}
+				}
+				for l := 1; l < s.TargetLevel; l++ {
+					if !covered[l] {
+						t.Errorf("skill %s: no recommendation for level %d", s.ID, l)
+					}
+				}
+			}
+			for k, txt := range texts(b) {
+				if txt == nil {
+					continue
+				}
+				for _, lang := range i18n.Languages {
+					if !txt.Has(lang) {
+						t.Errorf("%s: no %s text", k, lang)
+					}
+				}
+			}
+		})
+	}
+}
