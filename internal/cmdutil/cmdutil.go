@@ -70,7 +70,13 @@ func (f *Factory) Banks() (*bank.Set, error) {
 			}
 		}
 	}
-	paths = append(paths, f.BankPaths...)
+	for _, p := range f.BankPaths {
+		// `score --bank ID` names a loaded bank rather than a file.
+		if _, err := os.Stat(p); err != nil && bank.IDPattern.MatchString(p) {
+			continue
+		}
+		paths = append(paths, p)
+	}
 	for _, p := range paths {
 		if err := s.LoadPath(p); err != nil {
 			return nil, err

@@ -84,7 +84,29 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 	cmd.SetHelpCommandGroupID("scripts")
 	cmd.SetCompletionCommandGroupID("scripts")
 	localizeTemplates(cmd, p)
+	cmd.InitDefaultHelpCmd()
+	cmd.InitDefaultCompletionCmd()
+	for _, c := range cmd.Commands() {
+		switch c.Name() {
+		case "help":
+			c.Short = p.T("help.short")
+		case "completion":
+			c.Short = p.T("completion.short")
+		}
+	}
+	localizeHelpFlags(cmd, p)
 	return cmd
+}
+
+// localizeHelpFlags gives every command a -h/--help described in the user's
+// language (cobra's own text is English).
+func localizeHelpFlags(c *cobra.Command, p i18n.Printer) {
+	if c.Flags().Lookup("help") == nil {
+		c.Flags().BoolP("help", "h", false, p.T("flag.help", c.Name()))
+	}
+	for _, sub := range c.Commands() {
+		localizeHelpFlags(sub, p)
+	}
 }
 
 func localizeTemplates(cmd *cobra.Command, p i18n.Printer) {
