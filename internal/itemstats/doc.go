@@ -117,5 +117,7 @@
 // # Limits
 //
 // Questions have 2..6 options and points > 0, at most MaxPoints together; a
-// question shows at most MaxValues distinct earned values.
+// question shows at most MaxValues distinct earned values; an Accumulator
+// counts at most MaxRows rows (its counters are 32 bits wide). Add and
+// Merge return an error rather than pass these limits.
 package itemstats

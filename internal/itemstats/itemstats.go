@@ -21,6 +21,10 @@ const Scale = 60_000_000
 // (2⁶ = 64 with six options); a row that would bring a 65th is refused.
 const MaxValues = 64
 
+// MaxRows is the most rows one Accumulator counts (merged ones included):
+// counters are 32 bits wide, which halves the memory Add walks through.
+const MaxRows = math.MaxUint32
+
 // MaxPoints bounds the points of the whole test (the sum over its questions),
 // which keeps every total and every counter far from overflow.
 const MaxPoints = 1e6
@@ -85,6 +89,7 @@ const (
 
 type itemState struct {
 	full    int64   // the question's points, in units
+	maxX    float64 // twice the points: earned beyond is refused before conversion
 	optMask uint8   // bits of the valid options
 	vals    []int64 // distinct earned values in units; vals[0] = 0, vals[1] = full
 	skill   int     // index into Accumulator.skills, or -1
@@ -98,7 +103,7 @@ type block struct {
 	class uint8
 	total int64 // in units
 	n     int64
-	c     []int64 // per item: a count per earned value, per option, unanswered
+	c     []uint32 // per item: a count per earned value, per option, unanswered
 }
 
 type skillState struct {
@@ -169,6 +174,7 @@ func New(cfg Config) (*Accumulator, error) {
 		}
 		st := &a.items[j]
 		st.full = full
+		st.maxX = 2 * it.Points
 		st.optMask = uint8(1<<it.Options - 1)
 		st.vals = []int64{0, full}
 		st.skill = -1
@@ -215,7 +221,7 @@ func (a *Accumulator) addValues(fresh map[int][]int64) {
 	a.layout()
 	for b := range a.blocks {
 		oc := a.blocks[b].c
-		nc := make([]int64, a.width)
+		nc := make([]uint32, a.width)
 		for j := range a.items {
 			o, s := &old[j], &a.items[j]
 			copy(nc[s.valOff:s.valOff+len(o.vals)], oc[o.valOff:o.optOff])
@@ -226,6 +232,12 @@ func (a *Accumulator) addValues(fresh map[int][]int64) {
 }
 
 func (st *itemState) slot(q int64) int32 {
+	switch q { // the common cases first
+	case 0:
+		return 0
+	case st.full:
+		return 1
+	}
 	for s, v := range st.vals {
 		if v == q {
 			return int32(s)
@@ -240,6 +252,9 @@ func (st *itemState) slot(q int64) int32 {
 // the question, or a question's 65th distinct earned value.
 func (a *Accumulator) Add(r Row) error {
 	k := len(a.items)
+	if a.n >= MaxRows {
+		return fmt.Errorf("itemstats: more than %d rows", uint64(MaxRows))
+	}
 	if len(r.Earned) != k || len(r.Chosen) != k {
 		return fmt.Errorf("itemstats: row has %d earned values and %d answers for %d questions", len(r.Earned), len(r.Chosen), k)
 	}
@@ -252,10 +267,10 @@ func (a *Accumulator) Add(r Row) error {
 		st := &a.items[j]
 		x := r.Earned[j]
 		// Written so that NaN fails too; 2×points keeps the conversion in range.
-		if !(x >= 0 && x <= 2*a.cfg.Items[j].Points) {
+		if !(x >= 0 && x <= st.maxX) {
 			return fmt.Errorf("itemstats: question %q: earned %v is not in 0..%v", a.cfg.Items[j].ID, x, a.cfg.Items[j].Points)
 		}
-		q := int64(math.Round(x * Scale))
+		q := quantize(x)
 		if q > st.full {
 			return fmt.Errorf("itemstats: question %q: earned %v is not in 0..%v", a.cfg.Items[j].ID, x, a.cfg.Items[j].Points)
 		}
@@ -266,7 +281,14 @@ func (a *Accumulator) Add(r Row) error {
 		if m == 0 && q != 0 {
 			return fmt.Errorf("itemstats: question %q: earned %v without an answer", a.cfg.Items[j].ID, x)
 		}
-		s := st.slot(q)
+		var s int32 // the common values inline, the rest by search
+		switch q {
+		case 0:
+		case st.full:
+			s = 1
+		default:
+			s = st.slot(q)
+		}
 		if s < 0 {
 			if len(st.vals) >= MaxValues {
 				return fmt.Errorf("itemstats: question %q: more than %d distinct earned values", a.cfg.Items[j].ID, MaxValues)
@@ -283,12 +305,12 @@ func (a *Accumulator) Add(r Row) error {
 		fresh := map[int][]int64{}
 		for j := range k {
 			if a.slots[j] < 0 {
-				fresh[j] = []int64{int64(math.Round(r.Earned[j] * Scale))}
+				fresh[j] = []int64{quantize(r.Earned[j])}
 			}
 		}
 		a.addValues(fresh)
 		for j := range fresh {
-			a.slots[j] = a.items[j].slot(int64(math.Round(r.Earned[j] * Scale)))
+			a.slots[j] = a.items[j].slot(quantize(r.Earned[j]))
 		}
 	}
 
@@ -297,7 +319,7 @@ func (a *Accumulator) Add(r Row) error {
 	bi, ok := a.index[key]
 	if !ok {
 		bi = int32(len(a.blocks))
-		a.blocks = append(a.blocks, block{class: class, total: total, c: make([]int64, a.width)})
+		a.blocks = append(a.blocks, block{class: class, total: total, c: make([]uint32, a.width)})
 		a.index[key] = bi
 	}
 	b := &a.blocks[bi]
@@ -358,6 +380,9 @@ func (a *Accumulator) Merge(b *Accumulator) error {
 	if !sameConfig(a.cfg, b.cfg) {
 		return errors.New("itemstats: merging accumulators of different configurations")
 	}
+	if a.n+b.n > MaxRows {
+		return fmt.Errorf("itemstats: more than %d rows", uint64(MaxRows))
+	}
 	// Earned values of b that a has not seen: check the limit first, so
 	// that a failed merge changes nothing.
 	fresh := map[int][]int64{}
@@ -403,7 +428,7 @@ func (a *Accumulator) Merge(b *Accumulator) error {
 		bi, ok := a.index[key]
 		if !ok {
 			bi = int32(len(a.blocks))
-			a.blocks = append(a.blocks, block{class: class, total: bb.total, c: make([]int64, a.width)})
+			a.blocks = append(a.blocks, block{class: class, total: bb.total, c: make([]uint32, a.width)})
 			a.index[key] = bi
 		}
 		ab := &a.blocks[bi]
@@ -425,6 +450,9 @@ func (a *Accumulator) Merge(b *Accumulator) error {
 	a.n += b.n
 	return nil
 }
+
+// quantize converts earned points (≥ 0) to units, rounding half up.
+func quantize(x float64) int64 { return int64(x*Scale + 0.5) }
 
 func sameConfig(x, y Config) bool {
 	if x.Group != y.Group || x.Focal != y.Focal || len(x.Items) != len(y.Items) {

@@ -302,11 +302,15 @@ func (a *Accumulator) Report() Report {
 			r := &rows[len(rows)-1]
 			r.n += b.n
 			for i, v := range b.c {
-				r.c[i] += v
+				r.c[i] += int64(v)
 			}
 			continue
 		}
-		rows = append(rows, totalRow{t: b.total, tf: units(b.total), n: b.n, c: slices.Clone(b.c)})
+		c := make([]int64, len(b.c))
+		for i, v := range b.c {
+			c[i] = int64(v)
+		}
+		rows = append(rows, totalRow{t: b.total, tf: units(b.total), n: b.n, c: c})
 	}
 
 	rep := Report{
