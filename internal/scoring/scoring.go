@@ -26,6 +26,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/asnskill/asnskill/internal/answers"
@@ -220,6 +221,9 @@ func (e *UnknownQuestionError) Error() string {
 type item struct {
 	q     *bank.Question
 	skill int // index into Scorer.skills
+	// earned[c] is what choice c earns, computed once by Earned so the
+	// per-sheet loop is a table look-up.
+	earned [64]float64
 }
 
 // Scorer scores sheets of one bank over one list of administered questions.
@@ -233,6 +237,9 @@ type Scorer struct {
 	Lang string
 	// AllRecommendations lifts the limit of 3 per skill.
 	AllRecommendations bool
+
+	prepare sync.Once
+	recs    map[string]map[int][]Recommendation // skill → level → what to study
 }
 
 // NewScorer prepares scoring of the administered questions (ids, in the order
@@ -252,6 +259,9 @@ func NewScorer(b *bank.Bank, administered []string) (*Scorer, error) {
 		}
 		used[si] = true
 		s.items[i] = item{q: q, skill: si}
+		for c := range s.items[i].earned {
+			s.items[i].earned[c] = Earned(q, Choice(c))
+		}
 	}
 	for i := range s.skillPos {
 		s.skillPos[i] = -1
@@ -307,7 +317,10 @@ func (s *Scorer) Score(sh Sheet, withAnswers bool) Result {
 		if i < len(sh.Choices) {
 			c = sh.Choices[i]
 		}
-		e := Earned(it.q, c)
+		var e float64
+		if c < 64 {
+			e = it.earned[c]
+		}
 		sr := &r.Skills[it.skill]
 		sr.Earned += e
 		sr.Possible += it.q.Points
@@ -371,26 +384,48 @@ func RankGaps(skills []SkillResult) []SkillResult {
 }
 
 func (s *Scorer) recommend(skills []SkillResult) []Recommendation {
-	out := []Recommendation{}
-	for _, g := range RankGaps(skills) {
-		sk := s.Bank.Skill(g.ID)
-		n := 0
-		for _, rec := range sk.Recommendations {
-			if !containsInt(rec.ForLevels, g.Level) {
-				continue
-			}
-			if !s.AllRecommendations && n == MaxRecommendations {
-				break
-			}
-			n++
-			out = append(out, Recommendation{
-				Skill: g.ID, Gap: g.Gap, Kind: rec.Kind,
-				Title: rec.Title.Get(s.Lang), Provider: rec.Provider, URL: rec.URL,
-				Hours: rec.Hours, Why: rec.Why.Get(s.Lang),
-			})
+	s.prepare.Do(s.prepareRecommendations)
+	gaps := RankGaps(skills)
+	if len(gaps) == 0 {
+		return []Recommendation{}
+	}
+	n := 0
+	for _, g := range gaps {
+		n += len(s.recs[g.ID][g.Level])
+	}
+	out := make([]Recommendation, 0, n)
+	for _, g := range gaps {
+		for _, rec := range s.recs[g.ID][g.Level] {
+			rec.Gap = g.Gap
+			out = append(out, rec)
 		}
 	}
 	return out
+}
+
+// prepareRecommendations resolves, once per scorer, each skill's
+// recommendations per level in the result's language, limit applied.
+func (s *Scorer) prepareRecommendations() {
+	s.recs = map[string]map[int][]Recommendation{}
+	for _, si := range s.skills {
+		sk := &s.Bank.Skills[si]
+		byLevel := map[int][]Recommendation{}
+		for _, l := range s.Bank.Levels {
+			for _, rec := range sk.Recommendations {
+				if !containsInt(rec.ForLevels, l.Level) {
+					continue
+				}
+				if !s.AllRecommendations && len(byLevel[l.Level]) == MaxRecommendations {
+					break
+				}
+				byLevel[l.Level] = append(byLevel[l.Level], Recommendation{
+					Skill: sk.ID, Kind: rec.Kind, Title: rec.Title.Get(s.Lang), Provider: rec.Provider,
+					URL: rec.URL, Hours: rec.Hours, Why: rec.Why.Get(s.Lang),
+				})
+			}
+		}
+		s.recs[sk.ID] = byLevel
+	}
 }
 
 func containsInt(list []int, v int) bool {
