@@ -41,7 +41,7 @@
 // N candidates, K questions; x_ij the points candidate i earned on question
 // j (unanswered earns 0: missing counts as wrong everywhere except
 // p_answered); m_j the question's points; T_i = Σ_j x_ij. Variances and
-// covariances divide by N − 1. Every question is administered to every row.
+// covariances divide by N−1. Every question is administered to every row.
 //
 // # Per question (Question)
 //
@@ -94,11 +94,15 @@
 // # Nulls and notes
 //
 // A figure whose denominator is 0 or which needs more candidates or
-// questions is nil (JSON null), never NaN or infinite, and a Note names it
-// with a Reason… code: few_candidates, few_questions, zero_variance,
-// constant_total, constant_rest, none_answered, never_chosen, always_chosen,
-// dif_no_information, dif_zero_cell. Correlations are clamped to [−1, 1]
-// against rounding.
+// questions is nil (JSON null), never NaN or infinite, and a Note of the
+// test, the skill or the question names it, as in the JSON ("sd",
+// "options.B.r_total", "unanswered.mean_total", "dif.delta_mh",
+// "upper_lower.cut_upper"), with a Reason… code: few_candidates,
+// few_questions, zero_variance, constant_total, constant_rest,
+// none_answered, never_chosen, always_chosen, dif_no_information,
+// dif_zero_cell. The codes are for the command to translate. A DIF category
+// is null only when p < 0.05 and Δ_MH is undefined (α_MH = 0 or infinite).
+// Correlations are clamped to [−1, 1] against rounding.
 //
 // # Flags
 //

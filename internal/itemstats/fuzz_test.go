@@ -53,7 +53,7 @@ func FuzzAccumulator(f *testing.F) {
 		}
 		groups := []string{"", "f", "r", "s"}
 		diverged := false
-		for n := 0; pos < len(data) && n < 2000; n++ {
+		for n := 0; pos < len(data) && n < 400; n++ {
 			r := Row{Earned: make([]float64, k), Chosen: make([]uint8, k), Group: groups[next()%4]}
 			for j, it := range items {
 				r.Chosen[j] = next()

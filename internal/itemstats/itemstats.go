@@ -138,8 +138,8 @@ type Accumulator struct {
 }
 
 // New returns an empty Accumulator for cfg, or an error when cfg is not a
-// usable test (no items, points not > 0, options outside 2..6, a key of the
-// wrong length).
+// usable test: no items, points not in (0, MaxPoints] (or more than
+// MaxPoints together), options outside 2..6, a key of the wrong length.
 func New(cfg Config) (*Accumulator, error) {
 	if len(cfg.Items) == 0 {
 		return nil, errors.New("itemstats: no questions")
@@ -158,8 +158,8 @@ func New(cfg Config) (*Accumulator, error) {
 	for j, it := range cfg.Items {
 		it.Key = slices.Clone(it.Key)
 		a.cfg.Items[j] = it
-		if !(it.Points > 0) || math.IsInf(it.Points, 0) {
-			return nil, fmt.Errorf("itemstats: question %q: points must be a number > 0, not %v", it.ID, it.Points)
+		if !(it.Points > 0 && it.Points <= MaxPoints) {
+			return nil, fmt.Errorf("itemstats: question %q: points must be a number in (0, %v], not %v", it.ID, float64(MaxPoints), it.Points)
 		}
 		if it.Options < 2 || it.Options > 6 {
 			return nil, fmt.Errorf("itemstats: question %q: %d options, want 2..6", it.ID, it.Options)
@@ -210,8 +210,10 @@ func (a *Accumulator) layout() {
 	a.width = off
 }
 
-// addValues registers new earned values (fresh[j] for item j) and moves every block's counters to the new layout. Old value
-// slots keep their index, so counts stay where they were.
+// addValues registers new earned values (fresh[j] for item j) and moves
+// every block's counters to the new layout. Old value slots keep their
+// index, so counts stay where they were. It is rare: a question has few
+// values, and 0 and its full points are there from the start.
 func (a *Accumulator) addValues(fresh map[int][]int64) {
 	old := make([]itemState, len(a.items))
 	copy(old, a.items)
@@ -276,7 +278,7 @@ func (a *Accumulator) Add(r Row) error {
 		}
 		m := r.Chosen[j]
 		if m&^st.optMask != 0 {
-			return fmt.Errorf("itemstats: question %q: option %c chosen of %d", a.cfg.Items[j].ID, 'A'+7-bits.LeadingZeros8(m), a.cfg.Items[j].Options)
+			return fmt.Errorf("itemstats: question %q: option %c chosen, of %d options", a.cfg.Items[j].ID, 'A'+7-bits.LeadingZeros8(m&^st.optMask), a.cfg.Items[j].Options)
 		}
 		if m == 0 && q != 0 {
 			return fmt.Errorf("itemstats: question %q: earned %v without an answer", a.cfg.Items[j].ID, x)

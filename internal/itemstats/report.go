@@ -425,10 +425,11 @@ func (a *Accumulator) Report() Report {
 	inL := func(r *totalRow) bool { return grouped && r.t <= cutL }
 
 	// The questions.
-	vs := make([]float64, k) // item variances, for alpha
+	vs := make([]float64, k)   // item variances, for alpha
+	rest := make([]float64, k) // var(R_j) where alpha_if_deleted is defined, else NaN
 	for j := range a.items {
-		q, v := a.question(j, rows, N, tMean, vT, constTotal, inU, inL, g)
-		vs[j] = v
+		q, v, vR := a.question(j, rows, N, tMean, vT, constTotal, inU, inL, g)
+		vs[j], rest[j] = v, vR
 		rep.Questions = append(rep.Questions, q)
 	}
 	var sumV float64
@@ -455,9 +456,8 @@ func (a *Accumulator) Report() Report {
 	}
 	// alpha_if_deleted needs the sum of the other variances.
 	for j := range rep.Questions {
-		q := &rep.Questions[j]
-		if q.AlphaIfDeleted == nil {
-			continue
+		if math.IsNaN(rest[j]) {
+			continue // question() noted why
 		}
 		var others float64
 		for l, v := range vs {
@@ -466,8 +466,7 @@ func (a *Accumulator) Report() Report {
 			}
 		}
 		kf := float64(k)
-		vR := *q.AlphaIfDeleted // question() parks var(R_j) here
-		q.AlphaIfDeleted = num((kf - 1) / (kf - 2) * (1 - others/vR))
+		rep.Questions[j].AlphaIfDeleted = num((kf - 1) / (kf - 2) * (1 - others/rest[j]))
 	}
 	t.Notes = nonNil(tn)
 
@@ -501,11 +500,11 @@ func nonNil(ns notes) []Note {
 	return ns
 }
 
-// question computes the figures of question j. It returns var(x_j) (0 when
-// undefined). When alpha_if_deleted is defined, the field holds var(R_j) for
-// Report to finish.
+// question computes the figures of question j but alpha_if_deleted, which
+// needs every variance. It returns var(x_j) (0 when undefined) and var(R_j)
+// when alpha_if_deleted is defined (else NaN, with a note).
 func (a *Accumulator) question(j int, rows []totalRow, N int64, tMean, vT float64, constTotal bool,
-	inU, inL func(*totalRow) bool, g *Groups) (Question, float64) {
+	inU, inL func(*totalRow) bool, g *Groups) (Question, float64, float64) {
 	it := &a.cfg.Items[j]
 	st := &a.items[j]
 	nf := float64(N)
@@ -527,14 +526,14 @@ func (a *Accumulator) question(j int, rows []totalRow, N int64, tMean, vT float6
 			cnt[s] += r.c[st.valOff+s]
 		}
 	}
-	bySize := make([]int, nv)
-	for s := range bySize {
-		bySize[s] = s
+	byValue := make([]int, nv)
+	for s := range byValue {
+		byValue[s] = s
 	}
-	slices.SortFunc(bySize, func(x, y int) int { return cmp.Compare(st.vals[x], st.vals[y]) })
+	slices.SortFunc(byValue, func(x, y int) int { return cmp.Compare(st.vals[x], st.vals[y]) })
 	used := 0
 	var sx float64
-	for _, s := range bySize {
+	for _, s := range byValue {
 		if cnt[s] > 0 {
 			used++
 			sx += float64(cnt[s]) * units(st.vals[s])
@@ -574,7 +573,7 @@ func (a *Accumulator) question(j int, rows []totalRow, N int64, tMean, vT float6
 	var restDist []restCount
 	for _, r := range rows {
 		dt := r.tf - tMean
-		for _, s := range bySize { // in value order, so that sums do not depend on the order values were seen
+		for _, s := range byValue { // in value order, so that sums do not depend on the order values were seen
 			c := r.c[st.valOff+s]
 			if c == 0 {
 				continue
@@ -655,14 +654,14 @@ func (a *Accumulator) question(j int, rows []totalRow, N int64, tMean, vT float6
 		var covMax float64
 		xi, ri := 0, 0
 		var xLeft, rLeft int64
-		for _, s := range bySize {
+		for _, s := range byValue {
 			if cnt[s] > 0 {
 				xLeft = cnt[s]
 				xi = s
 				break
 			}
 		}
-		sIdx := slices.Index(bySize, xi)
+		sIdx := slices.Index(byValue, xi)
 		rLeft = restDist[0].n
 		for {
 			take := min(xLeft, rLeft)
@@ -670,12 +669,12 @@ func (a *Accumulator) question(j int, rows []totalRow, N int64, tMean, vT float6
 			xLeft -= take
 			rLeft -= take
 			if xLeft == 0 {
-				for sIdx++; sIdx < nv && cnt[bySize[sIdx]] == 0; sIdx++ {
+				for sIdx++; sIdx < nv && cnt[byValue[sIdx]] == 0; sIdx++ {
 				}
 				if sIdx >= nv {
 					break
 				}
-				xi = bySize[sIdx]
+				xi = byValue[sIdx]
 				xLeft = cnt[xi]
 			}
 			if rLeft == 0 {
@@ -694,6 +693,7 @@ func (a *Accumulator) question(j int, rows []totalRow, N int64, tMean, vT float6
 		}
 	}
 	// alpha_if_deleted: finished by Report, which knows every variance.
+	restVar := math.NaN()
 	switch {
 	case len(a.items) < 3:
 		ns.add(ReasonFewQuestions, "alpha_if_deleted")
@@ -702,7 +702,7 @@ func (a *Accumulator) question(j int, rows []totalRow, N int64, tMean, vT float6
 	case restConst:
 		ns.add(ReasonConstantRest, "alpha_if_deleted")
 	default:
-		q.AlphaIfDeleted = num(vR)
+		restVar = vR
 	}
 
 	// upper_lower.
@@ -711,7 +711,7 @@ func (a *Accumulator) question(j int, rows []totalRow, N int64, tMean, vT float6
 		for i := range rows {
 			r := &rows[i]
 			var sx float64
-			for _, s := range bySize {
+			for _, s := range byValue {
 				sx += float64(r.c[st.valOff+s]) * units(st.vals[s])
 			}
 			if inU(r) {
@@ -838,7 +838,7 @@ func (a *Accumulator) question(j int, rows []totalRow, N int64, tMean, vT float6
 		q.Flags = append(q.Flags, FlagDistractorAttractsUpper)
 	}
 	q.Notes = nonNil(ns)
-	return q, v
+	return q, v, restVar
 }
 
 // skill computes the figures of skill s from the exact sums of subtotals.
