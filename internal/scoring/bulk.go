@@ -42,6 +42,9 @@ func (bk *Bulk) CheckQuestions(ids []string) error {
 	return nil
 }
 
+// Scorer returns the prepared scorer for a question list.
+func (bk *Bulk) Scorer(ids []string) (*Scorer, error) { return bk.scorer(ids) }
+
 func (bk *Bulk) scorer(ids []string) (*Scorer, error) {
 	key := strings.Join(ids, "\x00")
 	bk.mu.Lock()
@@ -55,6 +58,17 @@ func (bk *Bulk) scorer(ids []string) (*Scorer, error) {
 	}
 	s.Lang = bk.Lang
 	s.AllRecommendations = bk.AllRecommendations
+	seen := make(map[string]bool, len(ids))
+	s.checked = true
+	for _, id := range ids {
+		if seen[id] {
+			s.checked = false
+		}
+		seen[id] = true
+	}
+	if !s.checked {
+		return s, nil // not cached: every row with this list is refused
+	}
 	if len(bk.cache) < 1024 { // bounded: sheets rarely have many question sets
 		bk.cache[key] = s
 	}
@@ -63,8 +77,26 @@ func (bk *Bulk) scorer(ids []string) (*Scorer, error) {
 
 // Score scores one record. A bad record gives an *answers.RowError.
 func (bk *Bulk) Score(rec *answers.Record) (Result, error) {
-	rowErr := func(format string, args ...any) (Result, error) {
-		return Result{}, &answers.RowError{File: rec.File, Line: rec.Line, Msg: fmt.Sprintf(format, args...)}
+	s, choices, err := bk.Parse(rec)
+	if err != nil {
+		return Result{}, err
+	}
+	sh := Sheet{Candidate: rec.Candidate, Choices: choices, Seconds: rec.Seconds, Flagged: rec.Flagged}
+	if len(rec.Groups) > 0 {
+		sh.Groups = make(map[string]string, len(rec.Groups))
+		for i, g := range rec.Groups {
+			sh.Groups[rec.GroupNames[i]] = g
+		}
+	}
+	return s.Score(sh, bk.WithAnswers), nil
+}
+
+// Parse checks a record against the bank and reads its answers: the scorer
+// for the questions it was given, and one Choice per question in that order.
+// A bad record gives an *answers.RowError.
+func (bk *Bulk) Parse(rec *answers.Record) (*Scorer, []Choice, error) {
+	rowErr := func(format string, args ...any) (*Scorer, []Choice, error) {
+		return nil, nil, &answers.RowError{File: rec.File, Line: rec.Line, Msg: fmt.Sprintf(format, args...)}
 	}
 	if rec.Bank != "" && rec.Bank != bk.Bank.ID {
 		return rowErr("the row is for bank %q, but it is scored against %q", textsafe.Line(rec.Bank), bk.Bank.ID)
@@ -78,19 +110,23 @@ func (bk *Bulk) Score(rec *answers.Record) (Result, error) {
 			}
 		}
 	}
-	seen := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		if seen[id] {
-			return rowErr("question %q is listed twice", textsafe.Line(id))
-		}
-		seen[id] = true
-	}
 	s, err := bk.scorer(ids)
 	if err != nil {
 		if uq, ok := err.(*UnknownQuestionError); ok {
 			return rowErr("unknown question %q (not in bank %s)", textsafe.Line(uq.Question), bk.Bank.ID)
 		}
-		return Result{}, err
+		return nil, nil, err
+	}
+	if !s.checked {
+		// Scorers are cached per question list, so duplicates are checked
+		// once per list, not once per row.
+		seen := make(map[string]bool, len(ids))
+		for _, id := range ids {
+			if seen[id] {
+				return rowErr("question %q is listed twice", textsafe.Line(id))
+			}
+			seen[id] = true
+		}
 	}
 	choices := make([]Choice, len(ids))
 	for i, it := range s.items {
@@ -106,12 +142,5 @@ func (bk *Bulk) Score(rec *answers.Record) (Result, error) {
 		}
 		choices[i] = c
 	}
-	sh := Sheet{Candidate: rec.Candidate, Choices: choices, Seconds: rec.Seconds, Flagged: rec.Flagged}
-	if len(rec.Groups) > 0 {
-		sh.Groups = make(map[string]string, len(rec.Groups))
-		for i, g := range rec.Groups {
-			sh.Groups[rec.GroupNames[i]] = g
-		}
-	}
-	return s.Score(sh, bk.WithAnswers), nil
+	return s, choices, nil
 }

@@ -238,6 +238,7 @@ type Scorer struct {
 	// AllRecommendations lifts the limit of 3 per skill.
 	AllRecommendations bool
 
+	checked bool // the question list has no duplicates (Bulk)
 	prepare sync.Once
 	recs    map[string]map[int][]Recommendation // skill → level → what to study
 }
@@ -283,6 +284,30 @@ func (s *Scorer) Questions() []*bank.Question {
 		out[i] = it.q
 	}
 	return out
+}
+
+// QuestionIDs returns the administered question ids in order.
+func (s *Scorer) QuestionIDs() []string {
+	out := make([]string, len(s.items))
+	for i, it := range s.items {
+		out[i] = it.q.ID
+	}
+	return out
+}
+
+// EarnedInto fills earned[i] with what choices[i] earns on the i-th
+// administered question (item analysis needs the points per question).
+func (s *Scorer) EarnedInto(choices []Choice, earned []float64) {
+	for i := range s.items {
+		var c Choice
+		if i < len(choices) {
+			c = choices[i]
+		}
+		earned[i] = 0
+		if c < 64 {
+			earned[i] = s.items[i].earned[c]
+		}
+	}
 }
 
 // Sheet is what one candidate answered: Choices[i] answers the i-th
