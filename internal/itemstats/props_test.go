@@ -1,7 +1,11 @@
 package itemstats
 
 import (
+	"encoding/json"
 	"fmt"
+	"math"
+	"math/big"
+	"math/bits"
 	"math/rand/v2"
 	"testing"
 )
@@ -129,5 +133,45 @@ func TestRanges(t *testing.T) {
 			a := accumulate(t, Config{Items: s.items, Group: "g", Focal: focal}, s.rows)
 			checkReport(t, a.Report())
 		}
+	}
+}
+
+// The 192-bit sums agree with math/big, carries included.
+func TestWide(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var w wide
+	want := new(big.Int)
+	for i := range 10000 {
+		u := rng.Uint64()
+		if i%3 == 0 {
+			u = math.MaxUint64 - uint64(i)
+		}
+		hi, lo := bits.Mul64(u, u)
+		w.add(hi, lo)
+		want.Add(want, new(big.Int).Mul(new(big.Int).SetUint64(u), new(big.Int).SetUint64(u)))
+	}
+	var v wide
+	v.addWide(w)
+	v.addWide(w)
+	want.Lsh(want, 1)
+	if v.big().Cmp(want) != 0 {
+		t.Errorf("wide sum %v, want %v", v.big(), want)
+	}
+}
+
+func TestCategoryJSON(t *testing.T) {
+	for _, c := range []Category{"", CategoryA, CategoryB, CategoryC} {
+		b, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Category
+		if err := json.Unmarshal(b, &back); err != nil || back != c {
+			t.Errorf("%q → %s → %q, %v", c, b, back, err)
+		}
+	}
+	var c Category
+	if err := json.Unmarshal([]byte(`"D"`), &c); err == nil {
+		t.Errorf("category D accepted")
 	}
 }
