@@ -361,14 +361,10 @@ func giftQuestion(lines []srcLine, file string) (*item, error) {
 		it.kind = "description"
 		it.prompt = it.text(t.String(), modeMoodle)
 		return it, nil
-	case open < 0 || close < open:
-		l := line
-		if close >= 0 {
-			l = t[close].line
-		}
-		return nil, errAt(l, "gift-brace-close")
 	case close < 0:
 		return nil, errAt(t[open].line, "gift-brace-open")
+	case open < 0 || close < open:
+		return nil, errAt(t[close].line, "gift-brace-close")
 	}
 	after := t[close+1:]
 	if i := after.index('{'); i >= 0 {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -128,7 +129,7 @@ func moodleQuestion(q *mxQuestion, line int, file string) (*item, error) {
 	mode := moodleMode(q.QuestionText.Format)
 	it.prompt = it.text(q.QuestionText.Text, mode)
 	it.explanation = it.text(q.GeneralFeedback.Text, moodleMode(q.GeneralFeedback.Format))
-	if v, err := strconv.ParseFloat(strings.TrimSpace(q.DefaultGrade), 64); err == nil && v > 0 {
+	if v, err := strconv.ParseFloat(strings.TrimSpace(q.DefaultGrade), 64); err == nil && v > 0 && v < 1e6 {
 		it.points = v
 	}
 	for _, t := range q.Tags {
@@ -153,7 +154,7 @@ func moodleQuestion(q *mxQuestion, line int, file string) (*item, error) {
 		w := 0.0
 		if f != "" {
 			v, err := strconv.ParseFloat(f, 64)
-			if err != nil || v < -100 || v > 100 {
+			if err != nil || math.IsNaN(v) || v < -100 || v > 100 {
 				return nil, &Error{File: file, Line: line, Code: "moodle-fraction", Args: []any{f}}
 			}
 			w = v
