@@ -109,7 +109,7 @@ writes Markdown, for printing or review.`,
 		"trainer.preview.header":         "%s %s · %d questions · %d skills · %s",
 		"trainer.preview.skill":          "skill",
 		"trainer.preview.difficulty":     "difficulty %d",
-		"trainer.preview.points":         "%s points",
+		"trainer.preview.points":         "points %s",
 		"trainer.preview.key":            "Key",
 		"trainer.preview.score":          "score %d",
 		"trainer.preview.feedback":       "feedback",
@@ -124,7 +124,7 @@ writes Markdown, for printing or review.`,
 
 		"trainer.new.skeleton": `# yaml-language-server: $schema=bank.schema.json
 # A question bank for one government role, in the format asnskill/bank/v1.
-# Replace every TODO, then check the file with: asnskill lint %[1]s.yaml
+# Replace every TODO, then check the file with: asnskill lint %[2]s
 # Text that people read may be written in Indonesian (id) and English (en),
 # as below, or as one plain string in the bank's language.
 
@@ -246,6 +246,7 @@ questions:
       - "TODO: e.g. UU 27/2022 tentang Pelindungan Data Pribadi, Pasal 20"
     # Free labels (optional).
     tags: ["todo"]
+    # irt: item parameters {a, b, c} are written by calibration, not by hand.
 
     # A multiple-choice question: at least one option correct and at least
     # one wrong; the score is (right chosen - wrong chosen) / all right ones.

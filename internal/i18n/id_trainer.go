@@ -111,7 +111,7 @@ dicetak atau ditelaah.`,
 		"trainer.preview.header":         "%s %s · %d soal · %d keterampilan · %s",
 		"trainer.preview.skill":          "keterampilan",
 		"trainer.preview.difficulty":     "kesulitan %d",
-		"trainer.preview.points":         "%s poin",
+		"trainer.preview.points":         "poin %s",
 		"trainer.preview.key":            "Kunci",
 		"trainer.preview.score":          "skor %d",
 		"trainer.preview.feedback":       "umpan balik",
@@ -126,7 +126,7 @@ dicetak atau ditelaah.`,
 
 		"trainer.new.skeleton": `# yaml-language-server: $schema=bank.schema.json
 # Bank soal untuk satu jabatan pemerintahan, dalam format asnskill/bank/v1.
-# Ganti setiap TODO, lalu periksa berkas dengan: asnskill lint %[1]s.yaml
+# Ganti setiap TODO, lalu periksa berkas dengan: asnskill lint %[2]s
 # Teks yang dibaca orang boleh ditulis dalam bahasa Indonesia (id) dan
 # Inggris (en), seperti di bawah, atau sebagai satu string biasa dalam bahasa
 # bank.
@@ -248,6 +248,7 @@ questions:
       - "TODO: mis. UU 27/2022 tentang Pelindungan Data Pribadi, Pasal 20"
     # Label bebas (opsional).
     tags: ["todo"]
+    # irt: parameter butir {a, b, c} ditulis oleh kalibrasi, bukan dengan tangan.
 
     # Soal pilihan ganda kompleks: paling sedikit satu pilihan benar dan satu
     # keliru; skornya (benar dipilih - keliru dipilih) / semua yang benar.

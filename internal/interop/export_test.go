@@ -18,7 +18,7 @@ import (
 // skeleton is the bank `asnskill new` writes: one question of each type.
 func skeleton(t testing.TB) *bank.Bank {
 	t.Helper()
-	src := i18n.NewPrinter("en").T("trainer.new.skeleton", "contoh")
+	src := i18n.NewPrinter("en").T("trainer.new.skeleton", "contoh", "contoh.yaml")
 	b, diags := bank.Decode("contoh.yaml", []byte(src))
 	if b == nil || diags.HasErrors() {
 		t.Fatalf("skeleton does not decode: %v", diags)

@@ -1,20 +1,89 @@
+// Package newbank implements `asnskill new`: a bank skeleton for a trainer to
+// fill, with the schema modeline, one skill, one question of each type and a
+// comment on every field. The skeleton lives in the message catalogue
+// (trainer.new.skeleton), so its comments are in the user's language.
 package newbank
 
 import (
 	"errors"
+	"fmt"
+	"io"
+	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/asnskill/asnskill/internal/bank"
 	"github.com/asnskill/asnskill/internal/cmdutil"
+	"github.com/asnskill/asnskill/internal/interop"
+	"github.com/asnskill/asnskill/internal/textsafe"
 )
 
-// NewCmdNew is a placeholder until the command lands; it is hidden from help.
-func NewCmdNew(f *cmdutil.Factory, runF func() error) *cobra.Command {
-	return &cobra.Command{
-		Use:    "new",
-		Hidden: true,
+// Options are the new command's inputs.
+type Options struct {
+	F     *cmdutil.Factory
+	ID    string
+	Out   string // default BANK-ID.yaml; "-" for standard output
+	Force bool
+}
+
+// NewCmdNew builds the new command; runF replaces the run in tests.
+func NewCmdNew(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	p := f.Printer()
+	opts := &Options{F: f}
+	cmd := &cobra.Command{
+		Use:     "new <bank-id>",
+		Short:   p.T("trainer.new.short"),
+		Long:    p.T("trainer.new.long"),
+		Example: "  $ asnskill new analis-kebijakan\n  $ asnskill new data-steward --out banks/data-steward.yaml\n  $ asnskill --lang en new data-steward --out - | less",
+		Args:    cmdutil.ExactArgs(1, p),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("new: not available in this build yet")
+			opts.ID = args[0]
+			if len(opts.ID) > 40 || !bank.IDPattern.MatchString(opts.ID) {
+				return &cmdutil.FlagError{Err: errors.New(p.T("trainer.bad-id", "BANK-ID", opts.ID))}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.Out, "out", "", p.T("trainer.flag.out"))
+	cmd.Flags().BoolVar(&opts.Force, "force", false, p.T("trainer.flag.force"))
+	return cmd
+}
+
+// Skeleton is the bank written for id, with comments in the printer's
+// language; file is the name the comments tell to lint.
+func Skeleton(f *cmdutil.Factory, id, file string) string {
+	return f.Printer().T("trainer.new.skeleton", id, textsafe.Line(file))
+}
+
+// Run writes the skeleton, refusing to replace a file unless asked to.
+func Run(opts *Options) error {
+	f := opts.F
+	p := f.Printer()
+	out := opts.Out
+	if out == "" {
+		out = opts.ID + ".yaml"
+	}
+	if out == "-" {
+		_, err := io.WriteString(f.IO.Out, Skeleton(f, opts.ID, opts.ID+".yaml"))
+		return err
+	}
+	if !opts.Force {
+		if _, err := os.Lstat(out); err == nil {
+			return cmdutil.Errorf(p.T("trainer.new.exists.hint"), "%s", p.T("trainer.new.exists", textsafe.Line(out)))
+		}
+	}
+	content := Skeleton(f, opts.ID, out)
+	err := interop.WriteFileAtomic(out, func(w io.Writer) error {
+		_, err := io.WriteString(w, content)
+		return err
+	})
+	if err != nil {
+		return cmdutil.Errorf("", "%s", err)
+	}
+	fmt.Fprintln(f.IO.ErrOut, p.T("trainer.wrote", textsafe.Line(out)))
+	fmt.Fprintln(f.IO.ErrOut, p.T("trainer.new.next", textsafe.Line(out)))
+	return nil
 }
