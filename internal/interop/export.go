@@ -421,11 +421,6 @@ func Losses(b *bank.Bank, format, lang string) []Loss {
 			others = append(others, l)
 		}
 	}
-	for l := range langs {
-		if l != lang && !i18n.Known(l) {
-			others = append(others, l)
-		}
-	}
 	if len(others) > 0 {
 		add("language", strings.Join(others, ", "))
 	}
