@@ -1,20 +1,213 @@
+// Package quiz implements `asnskill quiz`: the interactive quiz on a
+// terminal (internal/tui), or the line mode when there is none.
 package quiz
 
 import (
 	"errors"
+	"fmt"
+	"strings"
+	"time"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/spf13/cobra"
 
+	"github.com/asnskill/asnskill/internal/bank"
 	"github.com/asnskill/asnskill/internal/cmdutil"
+	"github.com/asnskill/asnskill/internal/i18n"
+	"github.com/asnskill/asnskill/internal/session"
+	"github.com/asnskill/asnskill/internal/textsafe"
+	"github.com/asnskill/asnskill/internal/tui"
 )
 
-// NewCmdQuiz is a placeholder until the command lands; it is hidden from help.
-func NewCmdQuiz(f *cmdutil.Factory, runF func() error) *cobra.Command {
-	return &cobra.Command{
-		Use:    "quiz",
-		Hidden: true,
+// Options are the quiz command's inputs.
+type Options struct {
+	F       *cmdutil.Factory
+	BankRef string
+
+	Mode      *cmdutil.EnumFlag
+	Count     int
+	Skills    []string
+	Time      time.Duration
+	Seed      int64
+	SeedSet   bool
+	NoShuffle bool
+	Name      string
+	Save      string
+	SelfRate  bool
+	Plain     bool
+	Output    *cmdutil.EnumFlag
+	OutputSet bool
+
+	// For the history (not yet available).
+	Resume    bool
+	Review    bool
+	NoHistory bool
+}
+
+// NewCmdQuiz builds the quiz command; runF replaces the run in tests.
+func NewCmdQuiz(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	p := f.Printer()
+	opts := &Options{
+		F:      f,
+		Mode:   cmdutil.NewEnum(string(session.Practice), string(session.Practice), string(session.Exam)),
+		Output: cmdutil.NewEnum("text", "text", "json"),
+	}
+	cmd := &cobra.Command{
+		Use:     "quiz [<bank-id>]",
+		Short:   p.T("quiz.short"),
+		Long:    p.T("quiz.long"),
+		Example: p.T("quiz.example"),
+		Args:    cmdutil.MaximumNArgs(1, p),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("quiz: not available in this build yet")
+			if len(args) == 1 {
+				opts.BankRef = args[0]
+			}
+			opts.SeedSet = cmd.Flags().Changed("seed")
+			opts.OutputSet = cmd.Flags().Changed("output")
+			if opts.Count < 0 {
+				return cmdutil.FlagErrorf("%s", p.T("quiz.usage.count", opts.Count))
+			}
+			if cmd.Flags().Changed("time") && opts.Time <= 0 {
+				return cmdutil.FlagErrorf("%s", p.T("quiz.usage.time", opts.Time))
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(opts)
 		},
 	}
+	fl := cmd.Flags()
+	fl.Var(opts.Mode, "mode", p.T("quiz.flag.mode"))
+	fl.IntVarP(&opts.Count, "count", "n", 0, p.T("quiz.flag.count"))
+	fl.StringSliceVar(&opts.Skills, "skills", nil, p.T("quiz.flag.skills"))
+	fl.DurationVar(&opts.Time, "time", 0, p.T("quiz.flag.time"))
+	fl.Int64Var(&opts.Seed, "seed", 0, p.T("quiz.flag.seed"))
+	fl.BoolVar(&opts.NoShuffle, "no-shuffle", false, p.T("quiz.flag.no-shuffle"))
+	fl.StringVar(&opts.Name, "name", "", p.T("quiz.flag.name"))
+	fl.StringVar(&opts.Save, "save", "", p.T("quiz.flag.save"))
+	fl.BoolVar(&opts.SelfRate, "self-rate", false, p.T("quiz.flag.self-rate"))
+	fl.BoolVar(&opts.Plain, "plain", false, p.T("quiz.flag.plain"))
+	fl.VarP(opts.Output, "output", "o", p.T("quiz.flag.output"))
+	fl.BoolVar(&opts.Resume, "resume", false, p.T("quiz.flag.resume"))
+	fl.BoolVar(&opts.Review, "review", false, p.T("quiz.flag.review"))
+	fl.BoolVar(&opts.NoHistory, "no-history", false, p.T("quiz.flag.no-history"))
+	// The history is not in this build yet: keep the flags out of help.
+	_ = fl.MarkHidden("resume")
+	_ = fl.MarkHidden("review")
+	_ = fl.MarkHidden("no-history")
+	return cmd
+}
+
+// Run runs the quiz.
+func Run(opts *Options) error {
+	f := opts.F
+	p := f.Printer()
+	for _, fl := range []struct {
+		on   bool
+		name string
+	}{{opts.Resume, "--resume"}, {opts.Review, "--review"}} {
+		if fl.on {
+			return &cmdutil.UserError{Msg: p.T("quiz.usage.not-yet", fl.name), Hint: p.T("quiz.hint.not-yet")}
+		}
+	}
+	plain := opts.Plain || !f.IO.CanPrompt() || (opts.OutputSet && opts.Output.Value == "json")
+	if opts.BankRef == "" && plain {
+		return &cmdutil.FlagError{Err: errors.New(p.T("quiz.usage.no-bank"))}
+	}
+	seed := opts.Seed
+	if !opts.SeedSet {
+		// A short number, easy to type again with --seed.
+		seed = f.Now().UnixNano() % 1_000_000
+	}
+	candidate := opts.Name
+	if candidate == "" {
+		candidate = f.Getenv("USER")
+	}
+	if candidate == "" {
+		candidate = f.Getenv("USERNAME")
+	}
+	so := session.Options{
+		Mode: session.Mode(opts.Mode.Value), Count: opts.Count, Skills: opts.Skills, Seed: seed,
+		NoShuffle: opts.NoShuffle, TimeLimit: opts.Time, Candidate: candidate, Lang: f.Lang(),
+	}
+
+	var b *bank.Bank
+	if opts.BankRef != "" {
+		var err error
+		if b, err = f.Bank(opts.BankRef); err != nil {
+			return err
+		}
+		if err := session.CheckSkills(b, opts.Skills); err != nil {
+			return skillError(p, err)
+		}
+	}
+
+	if plain {
+		s, err := session.New(b, so)
+		if err != nil {
+			return skillError(p, err)
+		}
+		json := opts.Output.Value == "json"
+		out := f.IO.Out
+		if json {
+			out = f.IO.ErrOut
+		}
+		_, err = tui.RunPlain(s, tui.PlainOptions{
+			In: f.IO.In, Out: out, Result: f.IO.Out, JSON: json, Lang: f.Lang(),
+			Width: min(f.IO.TerminalWidth()-1, 100), Now: f.Now, SelfRate: opts.SelfRate, SavePath: opts.Save, Echo: !f.IO.IsStdinTTY(),
+		})
+		return err
+	}
+
+	cfg := tui.Config{
+		Bank: b, Options: so, SelfRate: opts.SelfRate, SavePath: opts.Save, Lang: f.Lang(),
+		Color: f.IO.ColorEnabled(), Renderer: lipgloss.NewRenderer(f.IO.Out), Now: f.Now,
+	}
+	if b == nil {
+		set, err := f.Banks()
+		if err != nil {
+			return err
+		}
+		cfg.Banks = set.List()
+		if len(cfg.Banks) == 0 {
+			return &cmdutil.UserError{Msg: p.T("quiz.error.no-banks"), Hint: p.T("quiz.picker.none")}
+		}
+	}
+	out, err := tui.Run(cfg, f.IO.In, f.IO.Out)
+	if errors.Is(err, tui.ErrInterrupted) {
+		return cmdutil.ErrCancel
+	}
+	if err != nil {
+		return err
+	}
+	if out.Result != nil {
+		// Leave the result in the terminal's scrollback once the full
+		// screen is gone.
+		st := tui.NewStyles(cfg.Renderer, cfg.Color)
+		s := out.Session
+		w := min(f.IO.TerminalWidth()-1, 100)
+		fmt.Fprintln(f.IO.Out, st.Title.Render(textsafe.Line(s.Bank.Title.Get(f.Lang()))))
+		for _, l := range tui.ResultLines(st, p, s.Bank, *out.Result, s.Elapsed(f.Now()), s.TimeLimit, w) {
+			fmt.Fprintln(f.IO.Out, l)
+		}
+		if out.Saved != "" {
+			fmt.Fprintln(f.IO.Out)
+			fmt.Fprintln(f.IO.Out, p.T("quiz.status.saved", textsafe.Line(out.Saved)))
+		}
+	}
+	return nil
+}
+
+func skillError(p i18n.Printer, err error) error {
+	var unk *session.UnknownSkillError
+	if errors.As(err, &unk) {
+		return &cmdutil.UserError{
+			Msg:  p.T("quiz.error.unknown-skill1", unk.Bank, unk.Skill),
+			Hint: p.T("quiz.hint.skills", unk.Bank, strings.Join(unk.Known, ", ")),
+		}
+	}
+	if errors.Is(err, session.ErrEmpty) {
+		return &cmdutil.UserError{Msg: p.T("quiz.error.empty")}
+	}
+	return err
 }

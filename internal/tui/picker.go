@@ -1,0 +1,111 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/asnskill/asnskill/internal/bank"
+	"github.com/asnskill/asnskill/internal/session"
+)
+
+// The role picker: the loaded banks, filtered by typing.
+
+func (m *Model) pickItems() []*bank.Bank {
+	f := strings.ToLower(strings.TrimSpace(m.pickFilter))
+	if f == "" {
+		return m.cfg.Banks
+	}
+	var out []*bank.Bank
+	for _, b := range m.cfg.Banks {
+		hay := []string{b.ID, b.Title.Get(m.lang)}
+		for _, s := range b.Skills {
+			hay = append(hay, s.Name.Get(m.lang))
+		}
+		if strings.Contains(strings.ToLower(strings.Join(hay, "\n")), f) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func (m *Model) updatePicker(msg tea.KeyMsg) tea.Cmd {
+	items := m.pickItems()
+	k := m.keys
+	switch {
+	case msg.Type == tea.KeyUp || msg.Type == tea.KeyCtrlP:
+		m.pickCursor = max(0, m.pickCursor-1)
+	case msg.Type == tea.KeyDown || msg.Type == tea.KeyCtrlN:
+		m.pickCursor = min(len(items)-1, m.pickCursor+1)
+	case key.Matches(msg, k.Confirm):
+		if len(items) == 0 {
+			return nil
+		}
+		if m.setBank(items[m.pickCursor]) {
+			m.picked = true
+			m.state = scrStart
+		}
+	case key.Matches(msg, k.Back):
+		m.pickFilter = ""
+	case msg.Type == tea.KeyBackspace:
+		if r := []rune(m.pickFilter); len(r) > 0 {
+			m.pickFilter = string(r[:len(r)-1])
+		}
+	case msg.Type == tea.KeySpace:
+		m.pickFilter += " "
+	case msg.Type == tea.KeyRunes && !msg.Alt:
+		m.pickFilter += string(msg.Runes)
+	}
+	m.pickCursor = min(max(m.pickCursor, 0), max(0, len(m.pickItems())-1))
+	return nil
+}
+
+func (m *Model) pagePicker() page {
+	st, p, w := m.st, m.p, m.textWidth()
+	pg := page{
+		header: []string{st.Title.Render("asnskill") + st.Subtle.Render(" · "+p.T("quiz.picker.title")), st.rule(w)},
+	}
+	filter := st.Subtle.Render(p.T("quiz.picker.filter")) + " " + line(m.pickFilter) + st.Cursor.Render(" ")
+	pg.body = append(pg.body, filter, "")
+	items := m.pickItems()
+	if len(m.cfg.Banks) == 0 {
+		pg.body = append(pg.body, st.Warning.Render(p.T("quiz.picker.none")))
+	} else if len(items) == 0 {
+		pg.body = append(pg.body, st.Subtle.Render(p.T("quiz.picker.no-match")))
+	}
+	for i, b := range items {
+		title := line(b.Title.Get(m.lang))
+		mark := "  "
+		first := len(pg.body)
+		if i == m.pickCursor {
+			mark = st.Chosen.Render("> ")
+			title = st.Cursor.Render(title)
+		} else {
+			title = st.Bold.Render(title)
+		}
+		pg.body = append(pg.body, mark+title+st.Subtle.Render(" ("+b.ID+")"))
+		n := min(b.QuizSize, len(b.Questions))
+		if n <= 0 {
+			n = len(b.Questions)
+		}
+		info := p.T("quiz.picker.info", len(b.Questions), len(b.Skills), n, fmtClock(session.DefaultTimeLimit(b, n)))
+		pg.body = append(pg.body, "    "+st.Subtle.Render(info))
+		var names []string
+		for _, s := range b.Skills {
+			names = append(names, line(s.Name.Get(m.lang)))
+		}
+		pg.body = append(pg.body, wrapIndent(st.Subtle.Render(strings.Join(names, " · ")), "    ", w)...)
+		if i == m.pickCursor {
+			pg.focus, pg.hasFocus = [2]int{first, len(pg.body) - 1}, true
+			if i == 0 {
+				pg.focus[0] = 0 // the filter line too
+			}
+		}
+		pg.body = append(pg.body, "")
+	}
+	k := m.keys
+	pg.keys = []key.Binding{with(k.Up, "↑/↓", p.T("quiz.key.move")), k.Filter, with(k.Confirm, "enter", p.T("quiz.key.pick")), with(k.Back, "esc", p.T("quiz.key.clear-filter"))}
+	pg.full = [][]key.Binding{{k.Up, k.Down, with(k.Confirm, "enter", p.T("quiz.key.pick"))}, {k.Filter, with(k.Clear, "⌫", p.T("quiz.key.erase")), with(k.Back, "esc", p.T("quiz.key.clear-filter"))}}
+	return pg
+}

@@ -1,0 +1,257 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/asnskill/asnskill/internal/bank"
+	"github.com/asnskill/asnskill/internal/i18n"
+	"github.com/asnskill/asnskill/internal/scoring"
+)
+
+// The result screen, the review of every answer, and the result as text
+// (shared with the line mode).
+
+func (m *Model) updateResult(msg tea.KeyMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.Review):
+		m.ansIndex = 0
+		m.scroll[scrAnswers] = 0
+		m.state = scrAnswers
+	case key.Matches(msg, k.Save):
+		m.save()
+	default:
+		m.scrollKeys(msg, true)
+	}
+	return nil
+}
+
+func (m *Model) pageResult() page {
+	st, p, w := m.st, m.p, m.textWidth()
+	pg := page{scrollable: true}
+	pg.header = []string{st.Title.Render(line(m.bank.Title.Get(m.lang))) + st.Subtle.Render(" · "+p.T("quiz.result.title")), st.rule(w)}
+	pg.body = ResultLines(st, p, m.bank, *m.result, m.sess.Elapsed(m.now()), m.sess.TimeLimit, w)
+	k := m.keys
+	pg.keys = []key.Binding{with(k.Up, "↑/↓", p.T("quiz.key.scroll")), k.Review, k.Save, k.Quit}
+	pg.full = [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}, {k.Review, k.Save, k.Quit}}
+	return pg
+}
+
+// ResultLines renders a result for people, in lines of at most width
+// cells: the overall score and verdict, a bar per skill with the level
+// reached and the target marked, the gaps ranked, what to study, and the
+// self-rating beside the measured level. elapsed and limit are the quiz
+// time used and allowed (0: not shown).
+func ResultLines(st Styles, p i18n.Printer, b *bank.Bank, r scoring.Result, elapsed, limit time.Duration, width int) []string {
+	lang := p.Lang
+	w := max(width, 30)
+	var out []string
+	add := func(s string, indent string) { out = append(out, wrapIndent(s, indent, w)...) }
+	skillName := func(id string) string {
+		if s := b.Skill(id); s != nil {
+			return line(s.Name.Get(lang))
+		}
+		return line(id)
+	}
+	levelName := func(n int) string {
+		if name := b.LevelName(n, lang); name != "" {
+			return fmt.Sprintf("%d %s", n, line(name))
+		}
+		return fmt.Sprint(n)
+	}
+
+	// Overall.
+	sc := r.Score
+	add(st.Heading.Render(p.T("quiz.result.overall", pct(sc.Percent)))+" "+
+		st.Subtle.Render(p.T("quiz.result.points", num(sc.Earned), num(sc.Possible))), "")
+	if sc.Passed {
+		add(st.Correct.Render("✓ "+p.T("quiz.result.passed"))+" "+st.Subtle.Render(p.T("quiz.result.passing", num(sc.PassingScore))), "  ")
+	} else {
+		add(st.Wrong.Render("✗ "+p.T("quiz.result.failed"))+" "+st.Subtle.Render(p.T("quiz.result.passing", num(sc.PassingScore))), "  ")
+		for _, s := range r.Skills {
+			if s.BelowPassMin && s.PassMin != nil {
+				add(st.Wrong.Render(p.T("quiz.result.below-pass-min", skillName(s.ID), pct(s.Percent), num(*s.PassMin))), "  ")
+			}
+		}
+	}
+	if elapsed > 0 {
+		if limit > 0 {
+			add(p.T("quiz.result.time-of", fmtClock(elapsed), fmtClock(limit)), "")
+		} else {
+			add(p.T("quiz.result.time", fmtClock(elapsed)), "")
+		}
+	}
+
+	// Skills.
+	out = append(out, "", st.Heading.Render(p.T("quiz.result.skills"))+" "+st.Subtle.Render(p.T("quiz.result.bar-legend")))
+	barW := min(30, max(10, w-36))
+	for _, s := range r.Skills {
+		out = append(out, "")
+		name := st.Bold.Render(skillName(s.ID))
+		if s.LowEvidence {
+			name += " " + st.Warning.Render("~ "+p.T("quiz.result.low-evidence"))
+		}
+		add(name, "")
+		target := -1
+		for _, l := range b.Levels {
+			if l.Level == s.TargetLevel {
+				target = min(barW-1, int(l.Min/100*float64(barW)+0.5))
+			}
+		}
+		lvl := st.Subtle.Render(p.T("quiz.result.level", levelName(s.Level)))
+		if s.Gap == 0 {
+			lvl = st.Correct.Render(p.T("quiz.result.level", levelName(s.Level)))
+		}
+		add(st.bar(s.Percent/100, barW, target)+" "+fmt.Sprintf("%6s", pct(s.Percent))+"  "+lvl, "")
+		var info []string
+		info = append(info, p.T("quiz.result.target", levelName(s.TargetLevel)))
+		if s.Gap > 0 {
+			info = append(info, p.T("quiz.result.gap", s.Gap))
+		}
+		info = append(info, p.T("quiz.result.ci", num1(s.CI95[0]), num1(s.CI95[1])), p.T("quiz.result.items", s.Items))
+		if s.Seconds > 0 {
+			info = append(info, p.T("quiz.result.skill-time", fmtClock(time.Duration(s.Seconds*float64(time.Second)))))
+		}
+		if s.SelfLevel > 0 {
+			info = append(info, p.T("quiz.result.self", s.SelfLevel))
+		}
+		add(st.Subtle.Render(strings.Join(info, " · ")), "  ")
+		if s.BelowPassMin && s.PassMin != nil {
+			add(st.Wrong.Render(p.T("quiz.result.skill-pass-min", num(*s.PassMin))), "  ")
+		}
+	}
+
+	// Gaps.
+	out = append(out, "", st.Heading.Render(p.T("quiz.result.gaps")))
+	gaps := scoring.RankGaps(r.Skills)
+	if len(gaps) == 0 {
+		add(st.Correct.Render("✓ "+p.T("quiz.result.no-gaps")), "  ")
+	}
+	for i, g := range gaps {
+		s := fmt.Sprintf("%d. ", i+1) + p.T("quiz.result.gap-line", skillName(g.ID), g.Level, g.TargetLevel, g.Gap)
+		if g.LowEvidence {
+			s += " " + st.Warning.Render("~")
+		}
+		add(s, "   ")
+	}
+
+	// Recommendations.
+	if len(r.Recommendations) > 0 {
+		out = append(out, "", st.Heading.Render(p.T("quiz.result.recs")))
+		last := ""
+		for _, rec := range r.Recommendations {
+			if rec.Skill != last {
+				add(st.Bold.Render(skillName(rec.Skill)), "")
+				last = rec.Skill
+			}
+			head := "[" + p.T("quiz.kind."+rec.Kind) + "] " + st.Bold.Render(line(rec.Title))
+			var meta []string
+			if rec.Provider != "" {
+				meta = append(meta, line(rec.Provider))
+			}
+			if rec.Hours > 0 {
+				meta = append(meta, p.T("quiz.result.hours", num(rec.Hours)))
+			}
+			if len(meta) > 0 {
+				head += st.Subtle.Render(" — " + strings.Join(meta, " · "))
+			}
+			add(head, "  • ")
+			if rec.URL != "" {
+				// The full address, never hidden behind a label.
+				for _, l := range strings.Split(ansi.Hardwrap(line(rec.URL), w-4, false), "\n") {
+					out = append(out, "    "+st.Link.Render(l))
+				}
+			}
+			if rec.Why != "" {
+				add(st.Subtle.Render(st.inline(line(rec.Why))), "    ")
+			}
+		}
+	}
+
+	// Self-rating beside the measured level.
+	var rated []scoring.SkillResult
+	for _, s := range r.Skills {
+		if s.SelfLevel > 0 {
+			rated = append(rated, s)
+		}
+	}
+	if len(rated) > 0 {
+		out = append(out, "", st.Heading.Render(p.T("quiz.result.self-title")))
+		for _, s := range rated {
+			add(p.T("quiz.result.self-line", skillName(s.ID), s.SelfLevel, s.Level), "  ")
+			switch d := s.SelfLevel - s.Level; {
+			case d >= 2:
+				add(st.Warning.Render(p.T("quiz.self.over", d)), "    ")
+			case d <= -2:
+				add(st.Correct.Render(p.T("quiz.self.under", -d)), "    ")
+			}
+		}
+	}
+	return out
+}
+
+func pct(x float64) string  { return fmt.Sprintf("%.1f%%", x) }
+func num1(x float64) string { return fmt.Sprintf("%.1f", x) }
+
+// num prints a number of points or hours without needless decimals.
+func num(x float64) string {
+	s := fmt.Sprintf("%.1f", x)
+	return strings.TrimSuffix(s, ".0")
+}
+
+func (m *Model) updateAnswers(msg tea.KeyMsg) tea.Cmd {
+	k, n := m.keys, m.sess.Len()
+	switch {
+	case key.Matches(msg, k.Prev) && msg.String() != "pgup":
+		if m.ansIndex > 0 {
+			m.ansIndex--
+			m.scroll[scrAnswers] = 0
+		}
+	case key.Matches(msg, k.Next) && msg.String() != "pgdown", key.Matches(msg, k.Continue):
+		if m.ansIndex+1 < n {
+			m.ansIndex++
+			m.scroll[scrAnswers] = 0
+		}
+	case key.Matches(msg, k.Back), key.Matches(msg, k.Review):
+		m.state = scrResult
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	default:
+		m.scrollKeys(msg, true)
+	}
+	return nil
+}
+
+func (m *Model) pageAnswers() page {
+	st, p, w, s := m.st, m.p, m.textWidth(), m.sess
+	i := m.ansIndex
+	q := s.Question(i)
+	pg := page{scrollable: true}
+	hdr := st.Title.Render(line(m.bank.Title.Get(m.lang))) + st.Subtle.Render(" · "+p.T("quiz.answers.title")+" · ") + p.T("quiz.q.number", i+1, s.Len())
+	pg.header = []string{hdr, st.Subtle.Render(line(m.bank.Skill(q.Skill).Name.Get(m.lang))), m.verdict(i), st.rule(w)}
+	pg.body = append(pg.body, st.markdown(q.Prompt.Get(m.lang), w)...)
+	pg.body = append(pg.body, "")
+	opts, _ := m.optionLines(i, true, -1)
+	pg.body = append(pg.body, opts...)
+	info := st.Subtle.Render(p.T("quiz.fb.legend"))
+	pg.body = append(pg.body, info)
+	meta := []string{p.T("quiz.answers.time", fmtClock(time.Duration(s.Seconds[i]*float64(time.Second))))}
+	if s.Flags[i] {
+		meta = append(meta, st.Flag.Render("! "+p.T("quiz.q.flagged")))
+	}
+	pg.body = append(pg.body, st.Subtle.Render(strings.Join(meta, " · ")), "")
+	pg.body = append(pg.body, m.explainLines(i)...)
+	k := m.keys
+	prevNext := with(k.Prev, "←/→", p.T("quiz.key.prev-next"))
+	pg.keys = []key.Binding{prevNext, with(k.Up, "↑/↓", p.T("quiz.key.scroll")), with(k.Back, "esc", p.T("quiz.key.to-result")), k.Quit}
+	pg.full = [][]key.Binding{{with(k.Prev, "←", p.T("quiz.key.prev")), with(k.Next, "→/enter", p.T("quiz.key.next")), k.Up, k.Down, k.PageUp, k.PageDown}, {with(k.Back, "esc/r", p.T("quiz.key.to-result")), k.Quit}}
+	return pg
+}

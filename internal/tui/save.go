@@ -1,0 +1,76 @@
+package tui
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/asnskill/asnskill/internal/scoring"
+)
+
+// SaveResult writes r as JSON (asnskill/result/v1) to path atomically: to a
+// temporary file beside it, then renamed, so a file the user already had is
+// never left half written.
+func SaveResult(path string, r scoring.Result) error {
+	data, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	data = append(data, '\n')
+	return WriteFileAtomic(path, data, 0o644)
+}
+
+// WriteFileAtomic writes data to a temporary file in path's folder and
+// renames it over path.
+func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if err := f.Chmod(perm); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		ok = true
+		return err
+	}
+	ok = true
+	return nil
+}
+
+// DefaultSavePath is the file name a result is saved to when no --save is
+// given: asnskill-<bank>-<date>-<time>.json in the current folder.
+func DefaultSavePath(r scoring.Result, now time.Time) string {
+	id := strings.Map(func(c rune) rune {
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' {
+			return c
+		}
+		return -1
+	}, r.Bank.ID)
+	if id == "" {
+		id = "result"
+	}
+	return fmt.Sprintf("asnskill-%s-%s.json", id, now.Format("20060102-150405"))
+}
