@@ -6,7 +6,6 @@ package score
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -350,6 +349,8 @@ func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw bool) {
 	var cw *csv.Writer
 	if format == "csv" {
 		cw = csv.NewWriter(&buf)
+	} else if format == "jsonl" {
+		bt.out = make([]byte, 0, len(bt.items)*1024)
 	}
 	for i, it := range bt.items {
 		if it.fatal {
@@ -369,20 +370,18 @@ func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw bool) {
 		case "csv":
 			cw.Write(csvRow(res, bulk.Bank.Skills, raw))
 		case "json":
-			j, _ := json.Marshal(res)
-			bt.jsons = append(bt.jsons, j)
+			bt.jsons = append(bt.jsons, res.AppendJSON(nil))
 		case "table":
 			bt.table = append(bt.table, tableRow(res))
 		default:
-			j, _ := json.Marshal(res)
-			buf.Write(j)
-			buf.WriteByte('\n')
+			bt.out = res.AppendJSON(bt.out)
+			bt.out = append(bt.out, '\n')
 		}
 	}
 	if cw != nil {
 		cw.Flush()
+		bt.out = buf.Bytes()
 	}
-	bt.out = buf.Bytes()
 }
 
 func csvHeader(skills []bank.Skill) []string {

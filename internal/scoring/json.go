@@ -1,0 +1,252 @@
+package scoring
+
+import (
+	"encoding/json"
+	"math"
+	"strconv"
+	"time"
+	"unicode/utf8"
+)
+
+// AppendJSON appends r as encoding/json would marshal it (byte for byte; a
+// test holds it to that), without reflection: bulk scoring writes a million
+// results, and this is most of what it does per row.
+func (r *Result) AppendJSON(b []byte) []byte {
+	b = append(b, `{"format":`...)
+	b = appendString(b, r.Format)
+	b = append(b, `,"candidate":`...)
+	b = appendString(b, r.Candidate)
+	b = append(b, `,"bank":{"id":`...)
+	b = appendString(b, r.Bank.ID)
+	b = append(b, `,"version":`...)
+	b = appendString(b, r.Bank.Version)
+	b = append(b, `,"sha256":`...)
+	b = appendString(b, r.Bank.SHA256)
+	b = append(b, '}')
+	if r.Mode != "" {
+		b = append(b, `,"mode":`...)
+		b = appendString(b, r.Mode)
+	}
+	if r.Seed != nil {
+		b = append(b, `,"seed":`...)
+		b = strconv.AppendInt(b, *r.Seed, 10)
+	}
+	if r.Lang != "" {
+		b = append(b, `,"lang":`...)
+		b = appendString(b, r.Lang)
+	}
+	if r.StartedAt != nil {
+		b = append(b, `,"started_at":`...)
+		b = appendTime(b, *r.StartedAt)
+	}
+	if r.FinishedAt != nil {
+		b = append(b, `,"finished_at":`...)
+		b = appendTime(b, *r.FinishedAt)
+	}
+	if len(r.Groups) > 0 {
+		b = append(b, `,"groups":`...)
+		g, _ := json.Marshal(r.Groups) // sorted keys; groups are few
+		b = append(b, g...)
+	}
+	s := &r.Score
+	b = append(b, `,"score":{"earned":`...)
+	b = appendFloat(b, s.Earned)
+	b = append(b, `,"possible":`...)
+	b = appendFloat(b, s.Possible)
+	b = append(b, `,"percent":`...)
+	b = appendFloat(b, s.Percent)
+	b = append(b, `,"passed":`...)
+	b = strconv.AppendBool(b, s.Passed)
+	b = append(b, `,"passing_score":`...)
+	b = appendFloat(b, s.PassingScore)
+	if len(s.FailedSkills) > 0 {
+		b = append(b, `,"failed_skills":[`...)
+		for i, f := range s.FailedSkills {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, f)
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `},"skills":`...)
+	if r.Skills == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i := range r.Skills {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = r.Skills[i].appendJSON(b)
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `,"recommendations":`...)
+	if r.Recommendations == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i := range r.Recommendations {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = r.Recommendations[i].appendJSON(b)
+		}
+		b = append(b, ']')
+	}
+	if len(r.Answers) > 0 {
+		b = append(b, `,"answers":[`...)
+		for i := range r.Answers {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = r.Answers[i].appendJSON(b)
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}')
+}
+
+func (s *SkillResult) appendJSON(b []byte) []byte {
+	b = append(b, `{"id":`...)
+	b = appendString(b, s.ID)
+	b = append(b, `,"earned":`...)
+	b = appendFloat(b, s.Earned)
+	b = append(b, `,"possible":`...)
+	b = appendFloat(b, s.Possible)
+	b = append(b, `,"percent":`...)
+	b = appendFloat(b, s.Percent)
+	b = append(b, `,"ci95":[`...)
+	b = appendFloat(b, s.CI95[0])
+	b = append(b, ',')
+	b = appendFloat(b, s.CI95[1])
+	b = append(b, `],"items":`...)
+	b = strconv.AppendInt(b, int64(s.Items), 10)
+	b = append(b, `,"low_evidence":`...)
+	b = strconv.AppendBool(b, s.LowEvidence)
+	b = append(b, `,"level":`...)
+	b = strconv.AppendInt(b, int64(s.Level), 10)
+	b = append(b, `,"target_level":`...)
+	b = strconv.AppendInt(b, int64(s.TargetLevel), 10)
+	b = append(b, `,"gap":`...)
+	b = strconv.AppendInt(b, int64(s.Gap), 10)
+	b = append(b, `,"weight":`...)
+	b = appendFloat(b, s.Weight)
+	if s.PassMin != nil {
+		b = append(b, `,"pass_min":`...)
+		b = appendFloat(b, *s.PassMin)
+	}
+	if s.BelowPassMin {
+		b = append(b, `,"below_pass_min":true`...)
+	}
+	if s.Seconds != 0 {
+		b = append(b, `,"seconds":`...)
+		b = appendFloat(b, s.Seconds)
+	}
+	if s.SelfLevel != 0 {
+		b = append(b, `,"self_level":`...)
+		b = strconv.AppendInt(b, int64(s.SelfLevel), 10)
+	}
+	return append(b, '}')
+}
+
+func (r *Recommendation) appendJSON(b []byte) []byte {
+	b = append(b, `{"skill":`...)
+	b = appendString(b, r.Skill)
+	b = append(b, `,"gap":`...)
+	b = strconv.AppendInt(b, int64(r.Gap), 10)
+	b = append(b, `,"kind":`...)
+	b = appendString(b, r.Kind)
+	b = append(b, `,"title":`...)
+	b = appendString(b, r.Title)
+	if r.Provider != "" {
+		b = append(b, `,"provider":`...)
+		b = appendString(b, r.Provider)
+	}
+	if r.URL != "" {
+		b = append(b, `,"url":`...)
+		b = appendString(b, r.URL)
+	}
+	if r.Hours != 0 {
+		b = append(b, `,"hours":`...)
+		b = appendFloat(b, r.Hours)
+	}
+	if r.Why != "" {
+		b = append(b, `,"why":`...)
+		b = appendString(b, r.Why)
+	}
+	return append(b, '}')
+}
+
+func (a *Answer) appendJSON(b []byte) []byte {
+	b = append(b, `{"question":`...)
+	b = appendString(b, a.Question)
+	b = append(b, `,"response":`...)
+	if a.Response == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, l := range a.Response {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, l)
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `,"earned":`...)
+	b = appendFloat(b, a.Earned)
+	b = append(b, `,"points":`...)
+	b = appendFloat(b, a.Points)
+	if a.Seconds != 0 {
+		b = append(b, `,"seconds":`...)
+		b = appendFloat(b, a.Seconds)
+	}
+	if a.Flagged {
+		b = append(b, `,"flagged":true`...)
+	}
+	return append(b, '}')
+}
+
+// appendFloat formats like encoding/json's float64 encoder.
+func appendFloat(b []byte, f float64) []byte {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return append(b, "null"...) // never produced by scoring
+	}
+	abs := math.Abs(f)
+	fmtc := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		fmtc = 'e'
+	}
+	b = strconv.AppendFloat(b, f, fmtc, -1, 64)
+	if fmtc == 'e' {
+		// clean up e-09 to e-9
+		n := len(b)
+		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+// appendString quotes s like encoding/json (HTML-safe escaping included);
+// plain ASCII takes the fast path.
+func appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c >= utf8.RuneSelf {
+			q, _ := json.Marshal(s)
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+func appendTime(b []byte, t time.Time) []byte {
+	q, _ := json.Marshal(t)
+	return append(b, q...)
+}
