@@ -119,6 +119,7 @@ type Model struct {
 
 	state       screenID
 	showHelp    bool
+	helpScroll  int
 	confirmQuit bool
 	interrupted bool
 	status      string
@@ -381,13 +382,19 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	if m.showHelp {
-		if key.Matches(msg, m.keys.Help, m.keys.Back, m.keys.Quit) {
+		switch {
+		case key.Matches(msg, m.keys.Help, m.keys.Back, m.keys.Quit):
 			m.showHelp = false
+		case key.Matches(msg, m.keys.Up, m.keys.PageUp):
+			m.helpScroll = max(0, m.helpScroll-1)
+		case key.Matches(msg, m.keys.Down, m.keys.PageDown):
+			m.helpScroll++
 		}
 		return nil
 	}
 	if key.Matches(msg, m.keys.Help) {
 		m.showHelp = true
+		m.helpScroll = 0
 		return nil
 	}
 	m.status = ""
@@ -465,7 +472,9 @@ func (m *Model) footer(pg page) []string {
 	var out []string
 	switch {
 	case m.confirmQuit:
-		out = append(out, m.st.Warning.Render(m.p.T("quiz.confirm-quit")))
+		for _, l := range strings.Split(ansi.Wrap(m.p.T("quiz.confirm-quit"), m.textWidth(), ""), "\n") {
+			out = append(out, m.st.Warning.Render(l))
+		}
 	case m.status != "":
 		style := m.st.Subtle
 		switch m.statusKind {
@@ -515,13 +524,66 @@ func (m *Model) shortHelp(bs []key.Binding) []string {
 	return append(lines, cur)
 }
 
+// fullHelp is the help of every key, generated from the bindings: one
+// column per group side by side when they fit, else one under another.
+func (m *Model) fullHelp(groups [][]key.Binding) []string {
+	hs := m.st.Help
+	var cols [][]string
+	for _, g := range groups {
+		kw := 0
+		for _, b := range g {
+			if b.Enabled() {
+				kw = max(kw, ansi.StringWidth(b.Help().Key))
+			}
+		}
+		var col []string
+		for _, b := range g {
+			if !b.Enabled() {
+				continue
+			}
+			h := b.Help()
+			col = append(col, hs.FullKey.Render(h.Key+strings.Repeat(" ", kw-ansi.StringWidth(h.Key)))+" "+hs.FullDesc.Render(h.Desc))
+		}
+		if len(col) > 0 {
+			cols = append(cols, col)
+		}
+	}
+	side := lipgloss.JoinHorizontal(lipgloss.Top, interleave(cols, "    ")...)
+	if lipgloss.Width(side) <= m.textWidth() {
+		lines := strings.Split(side, "\n")
+		for i, l := range lines {
+			lines[i] = strings.TrimRight(l, " ")
+		}
+		return lines
+	}
+	var out []string
+	for i, c := range cols {
+		if i > 0 {
+			out = append(out, "")
+		}
+		out = append(out, c...)
+	}
+	return out
+}
+
+func interleave(cols [][]string, gap string) []string {
+	var out []string
+	for i, c := range cols {
+		if i > 0 {
+			out = append(out, gap)
+		}
+		out = append(out, strings.Join(c, "\n"))
+	}
+	return out
+}
+
 // View lays out the page of the current screen.
 func (m *Model) View() string {
 	pg := m.page()
 	body := pg.body
 	if m.showHelp {
 		body = append([]string{m.st.Heading.Render(m.p.T("quiz.help.title")), ""},
-			strings.Split(m.help.FullHelpView(append(pg.full, []key.Binding{m.keys.Help, m.keys.Interrupt})), "\n")...)
+			m.fullHelp(append(pg.full, []key.Binding{m.keys.Help, m.keys.Interrupt}))...)
 		pg.hasFocus = false
 	}
 	foot := m.footer(pg)
@@ -532,7 +594,8 @@ func (m *Model) View() string {
 		avail--
 		off := m.offset(pg, len(body), avail)
 		if m.showHelp {
-			off = 0
+			m.helpScroll = min(m.helpScroll, len(body)-avail)
+			off = m.helpScroll
 		}
 		lines = append(lines, body[off:off+avail]...)
 		more := m.p.T("quiz.scroll", off+1, off+avail, len(body))

@@ -66,7 +66,11 @@ func (m *Model) pagePicker() page {
 	pg := page{
 		header: []string{st.Title.Render("asnskill") + st.Subtle.Render(" · "+p.T("quiz.picker.title")), st.rule(w)},
 	}
-	filter := st.Subtle.Render(p.T("quiz.picker.filter")) + " " + line(m.pickFilter) + st.Cursor.Render(" ")
+	cursor := st.Cursor.Render(" ")
+	if st.Plain {
+		cursor = "_"
+	}
+	filter := st.Subtle.Render(p.T("quiz.picker.filter")) + " " + line(m.pickFilter) + cursor
 	pg.body = append(pg.body, filter, "")
 	items := m.pickItems()
 	if len(m.cfg.Banks) == 0 {

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -216,9 +215,11 @@ func RunPlain(s *session.Session, o PlainOptions) (scoring.Result, error) {
 		return r, out.err
 	}
 	if o.JSON {
-		enc := json.NewEncoder(o.Result)
-		enc.SetIndent("", "  ")
-		return r, enc.Encode(r)
+		data, err := MarshalResult(r)
+		if err == nil {
+			_, err = o.Result.Write(data)
+		}
+		return r, err
 	}
 	res := &errWriter{w: o.Result}
 	res.line("")

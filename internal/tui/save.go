@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -9,18 +10,47 @@ import (
 	"time"
 
 	"github.com/asnskill/asnskill/internal/scoring"
+	"github.com/asnskill/asnskill/internal/textsafe"
 )
 
 // SaveResult writes r as JSON (asnskill/result/v1) to path atomically: to a
 // temporary file beside it, then renamed, so a file the user already had is
 // never left half written.
 func SaveResult(path string, r scoring.Result) error {
-	data, err := json.MarshalIndent(r, "", "  ")
+	data, err := MarshalResult(r)
 	if err != nil {
 		return err
 	}
-	data = append(data, '\n')
 	return WriteFileAtomic(path, data, 0o644)
+}
+
+// MarshalResult is the result as indented JSON. Characters that are
+// harmless to a JSON reader but not to a terminal (C1 controls,
+// bidirectional and zero-width characters from bank text) are written as
+// \uXXXX escapes, which decode to the same text: `cat result.json` stays
+// safe. encoding/json already escapes the C0 controls.
+func MarshalResult(r scoring.Result) ([]byte, error) {
+	data, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(escapeUnsafe(data), '\n'), nil
+}
+
+func escapeUnsafe(data []byte) []byte {
+	if textsafe.Display(string(data)) == string(data) {
+		return data
+	}
+	var b bytes.Buffer
+	b.Grow(len(data) + 32)
+	for _, r := range string(data) {
+		if r != '\n' && r != '\t' && textsafe.Classify(r) != textsafe.Safe {
+			fmt.Fprintf(&b, `\u%04x`, r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.Bytes()
 }
 
 // WriteFileAtomic writes data to a temporary file in path's folder and

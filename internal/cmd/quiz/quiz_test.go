@@ -1,0 +1,233 @@
+package quiz
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/asnskill/asnskill/internal/answers"
+	"github.com/asnskill/asnskill/internal/bank"
+	"github.com/asnskill/asnskill/internal/cmdutil"
+	"github.com/asnskill/asnskill/internal/iostreams"
+	"github.com/asnskill/asnskill/internal/scoring"
+)
+
+const fixture = "../../tui/testdata/peran-uji.yaml"
+
+var now = time.Date(2026, 11, 27, 10, 0, 0, 123456789, time.UTC)
+
+func testFactory(lang string, env map[string]string) (*cmdutil.Factory, *bytes.Buffer, *bytes.Buffer, *bytes.Buffer) {
+	ios, in, out, errOut := iostreams.Test()
+	return &cmdutil.Factory{IO: ios, Getenv: func(k string) string { return env[k] }, Now: func() time.Time { return now }, LangFlag: lang}, in, out, errOut
+}
+
+func TestNewCmdQuizFlags(t *testing.T) {
+	cases := []struct {
+		args    []string
+		wantErr string
+		check   func(*Options) bool
+	}{
+		{[]string{}, "", func(o *Options) bool {
+			return o.BankRef == "" && o.Mode.Value == "practice" && o.Count == 0 && !o.SeedSet && o.Output.Value == "text" && !o.OutputSet
+		}},
+		{[]string{"ml-specialist", "--mode", "exam", "-n", "5", "--seed", "1", "--skills", "a,b", "--time", "25m"}, "", func(o *Options) bool {
+			return o.BankRef == "ml-specialist" && o.Mode.Value == "exam" && o.Count == 5 && o.Seed == 1 && o.SeedSet &&
+				reflect.DeepEqual(o.Skills, []string{"a", "b"}) && o.Time == 25*time.Minute
+		}},
+		{[]string{"x", "--no-shuffle", "--name", "Siti", "--save", "h.json", "--self-rate", "--plain", "-o", "json"}, "", func(o *Options) bool {
+			return o.NoShuffle && o.Name == "Siti" && o.Save == "h.json" && o.SelfRate && o.Plain && o.Output.Value == "json" && o.OutputSet
+		}},
+		{[]string{"x", "--resume", "--review", "--no-history"}, "", func(o *Options) bool { return o.Resume && o.Review && o.NoHistory }},
+		{[]string{"x", "--mode", "race"}, "race", nil},
+		{[]string{"x", "-n", "-1"}, "--count", nil},
+		{[]string{"x", "--time", "0s"}, "--time", nil},
+		{[]string{"x", "--time", "-5m"}, "--time", nil},
+		{[]string{"x", "-o", "yaml"}, "yaml", nil},
+		{[]string{"x", "y"}, "at most 1", nil},
+	}
+	for _, c := range cases {
+		f, _, _, _ := testFactory("en", nil)
+		var got *Options
+		cmd := NewCmdQuiz(f, func(o *Options) error { got = o; return nil })
+		cmd.SetArgs(c.args)
+		cmd.SetOut(io.Discard)
+		cmd.SetErr(io.Discard)
+		err := cmd.Execute()
+		if c.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), c.wantErr) {
+				t.Errorf("%v: error %v, want one about %q", c.args, err, c.wantErr)
+			}
+			continue
+		}
+		if err != nil || !c.check(got) {
+			t.Errorf("%v: %v %+v", c.args, err, got)
+		}
+	}
+}
+
+func run(t *testing.T, f *cmdutil.Factory, args ...string) error {
+	t.Helper()
+	cmd := NewCmdQuiz(f, nil)
+	cmd.SetArgs(args)
+	cmd.SetOut(io.Discard)
+	cmd.SetErr(io.Discard)
+	return cmd.Execute()
+}
+
+// TestScriptedQuizEqualsScore is the contract of the line mode:
+// printf 'B\nA,C\n' | asnskill quiz BANK --seed 3 --plain --no-shuffle -o json
+// gives the result that scoring gives the same answers.
+func TestScriptedQuizEqualsScore(t *testing.T) {
+	f, in, out, errOut := testFactory("en", map[string]string{"USER": "siti"})
+	in.WriteString("B\nA,C\n")
+	if err := run(t, f, fixture, "-n", "7", "--seed", "3", "--plain", "--no-shuffle", "-o", "json"); err != nil {
+		t.Fatal(err)
+	}
+	var got scoring.Result
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatalf("stdout is not the JSON result: %v\n%s", err, out)
+	}
+	if !strings.Contains(errOut.String(), "Question 1/7") {
+		t.Errorf("the questions did not go to stderr:\n%s", errOut)
+	}
+	b, err := bank.ReadFile(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, q := range b.Questions {
+		ids = append(ids, q.ID)
+	}
+	sc, _ := scoring.NewScorer(b, ids)
+	sc.Lang = "en"
+	b1, _ := answers.ParseChoice("B", 4, true)
+	b2, _ := answers.ParseChoice("A,C", 4, false)
+	want := sc.Score(scoring.Sheet{Candidate: "siti", Choices: []answers.Choice{b1, b2}}, true)
+	if !reflect.DeepEqual(got.Score, want.Score) || !reflect.DeepEqual(got.Recommendations, want.Recommendations) {
+		t.Errorf("score %+v\nwant %+v", got.Score, want.Score)
+	}
+	for i := range want.Skills {
+		g, w := got.Skills[i], want.Skills[i]
+		g.Seconds = 0
+		if !reflect.DeepEqual(g, w) {
+			t.Errorf("skill %s: %+v\nwant %+v", w.ID, g, w)
+		}
+	}
+	for i := range want.Answers {
+		g, w := got.Answers[i], want.Answers[i]
+		if g.Question != w.Question || !reflect.DeepEqual(g.Response, w.Response) || g.Earned != w.Earned {
+			t.Errorf("answer %d: %+v\nwant %+v", i, g, w)
+		}
+	}
+	if got.Candidate != "siti" || *got.Seed != 3 || got.Mode != "practice" || got.Lang != "en" || got.Bank.ID != "peran-uji" || got.Bank.SHA256 == "" {
+		t.Errorf("header %+v", got)
+	}
+}
+
+// TestScriptedQuizRescores checks, for drawn and shuffled quizzes, that
+// the result equals scoring its own answers list again.
+func TestScriptedQuizRescores(t *testing.T) {
+	b, err := bank.ReadFile(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"-n", "2", "--seed", "3", "--no-shuffle"},
+		{"-n", "5", "--seed", "11", "--mode", "exam"},
+		{"--seed", "4"},
+	} {
+		f, in, out, _ := testFactory("en", nil)
+		in.WriteString("B\nA,C\nA\n\nC\nB\n")
+		if err := run(t, f, append([]string{fixture, "--plain", "-o", "json"}, args...)...); err != nil {
+			t.Fatal(err)
+		}
+		var got scoring.Result
+		if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		var choices []answers.Choice
+		for _, a := range got.Answers {
+			q := b.Question(a.Question)
+			c, err := answers.ParseLetters(a.Response, len(q.Options), q.Type != bank.Multiple)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, a.Question)
+			choices = append(choices, c)
+		}
+		sc, _ := scoring.NewScorer(b, ids)
+		sc.Lang = "en"
+		want := sc.Score(scoring.Sheet{Choices: choices}, true)
+		if !reflect.DeepEqual(got.Score, want.Score) || !reflect.DeepEqual(got.Recommendations, want.Recommendations) {
+			t.Errorf("%v: score %+v, want %+v", args, got.Score, want.Score)
+		}
+	}
+}
+
+func TestRunPlainText(t *testing.T) {
+	dir := t.TempDir()
+	save := filepath.Join(dir, "hasil.json")
+	f, in, out, _ := testFactory("id", nil)
+	in.WriteString("b\n")
+	if err := run(t, f, fixture, "--mode", "exam", "-n", "3", "--name", "Budi", "--save", save); err != nil {
+		t.Fatal(err)
+	}
+	s := out.String()
+	for _, want := range []string{"Peran Uji", "3 soal, mode ujian.", "Soal 1/3", "Jawaban (A–", "b\n", "Nilai keseluruhan", "Hasil disimpan ke " + save} {
+		if !strings.Contains(s, want) {
+			t.Errorf("output lacks %q:\n%s", want, s)
+		}
+	}
+	data, err := os.ReadFile(save)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r scoring.Result
+	if err := json.Unmarshal(data, &r); err != nil || r.Candidate != "Budi" || r.Mode != "exam" || *r.Seed != now.UnixNano()%1_000_000 || len(r.Answers) != 3 {
+		t.Fatalf("saved %v %+v", err, r)
+	}
+}
+
+func TestRunErrors(t *testing.T) {
+	var flagErr *cmdutil.FlagError
+	var userErr *cmdutil.UserError
+
+	f, _, _, _ := testFactory("en", nil)
+	err := run(t, f)
+	if !errors.As(err, &flagErr) || !strings.Contains(err.Error(), "give a bank id") {
+		t.Errorf("no bank, no terminal: %v", err)
+	}
+	f, _, _, _ = testFactory("en", nil)
+	f.IO.SetStdinTTY(true)
+	f.IO.SetStdoutTTY(true)
+	if err := run(t, f, "--plain"); !errors.As(err, &flagErr) {
+		t.Errorf("no bank in the line mode: %v", err)
+	}
+	f, _, _, _ = testFactory("en", nil)
+	if err := run(t, f, fixture, "--resume"); !errors.As(err, &userErr) || !strings.Contains(err.Error(), "--resume is not available") {
+		t.Errorf("--resume: %v", err)
+	}
+	f, _, _, _ = testFactory("en", nil)
+	err = run(t, f, fixture, "--skills", "data,nope")
+	if !errors.As(err, &userErr) || !strings.Contains(userErr.Msg, `no skill "nope"`) || !strings.Contains(userErr.Hint, "data, etika, layanan") {
+		t.Errorf("unknown skill: %v", err)
+	}
+	f, _, _, _ = testFactory("en", nil)
+	var noBank *cmdutil.NoBankError
+	if err := run(t, f, "no-such-bank"); !errors.As(err, &noBank) {
+		t.Errorf("unknown bank: %v", err)
+	}
+	// --no-history is accepted: nothing is recorded in this build anyway.
+	f, _, _, _ = testFactory("en", nil)
+	if err := run(t, f, fixture, "--no-history", "-n", "1"); err != nil {
+		t.Errorf("--no-history: %v", err)
+	}
+}
