@@ -350,7 +350,7 @@ func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw bool) {
 	if format == "csv" {
 		cw = csv.NewWriter(&buf)
 	} else if format == "jsonl" {
-		bt.out = make([]byte, 0, len(bt.items)*1024)
+		bt.out = make([]byte, 0, len(bt.items)*2048)
 	}
 	for i, it := range bt.items {
 		if it.fatal {
