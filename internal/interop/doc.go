@@ -2,8 +2,7 @@
 // trainers already use: Moodle's GIFT, Aiken and Moodle XML (import and
 // export) and IMS QTI 2.1 content packages (export). It also writes a bank
 // back to YAML in the asnskill/bank/v1 format (WriteBank), which is how an
-// importer's result reaches the user, and writes files atomically
-// (WriteFileAtomic).
+// importer's result reaches the user.
 //
 // # Importing
 //

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/asnskill/asnskill/internal/atomicfile"
 	"github.com/asnskill/asnskill/internal/cmdutil"
 	"github.com/asnskill/asnskill/internal/interop"
 	"github.com/asnskill/asnskill/internal/textsafe"
@@ -81,7 +82,7 @@ func RunExport(opts *ExportOptions) error {
 			return err
 		}
 	} else {
-		if err := interop.WriteFileAtomic(opts.Out, write); err != nil {
+		if err := atomicfile.Write(opts.Out, 0o644, write); err != nil {
 			return cmdutil.Errorf("", "%s", err)
 		}
 		fmt.Fprintln(f.IO.ErrOut, p.T("trainer.wrote", textsafe.Line(opts.Out)))

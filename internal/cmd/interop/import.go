@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/asnskill/asnskill/internal/atomicfile"
 	"github.com/asnskill/asnskill/internal/bank"
 	"github.com/asnskill/asnskill/internal/cmdutil"
 	"github.com/asnskill/asnskill/internal/interop"
@@ -136,7 +137,7 @@ func writeOut(out string, stdout io.Writer, data []byte) error {
 		_, err := stdout.Write(data)
 		return err
 	}
-	err := interop.WriteFileAtomic(out, func(w io.Writer) error {
+	err := atomicfile.Write(out, 0o644, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})

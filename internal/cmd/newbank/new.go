@@ -12,9 +12,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/asnskill/asnskill/internal/atomicfile"
 	"github.com/asnskill/asnskill/internal/bank"
 	"github.com/asnskill/asnskill/internal/cmdutil"
-	"github.com/asnskill/asnskill/internal/interop"
 	"github.com/asnskill/asnskill/internal/textsafe"
 )
 
@@ -76,7 +76,7 @@ func Run(opts *Options) error {
 		}
 	}
 	content := Skeleton(f, opts.ID, out)
-	err := interop.WriteFileAtomic(out, func(w io.Writer) error {
+	err := atomicfile.Write(out, 0o644, func(w io.Writer) error {
 		_, err := io.WriteString(w, content)
 		return err
 	})
