@@ -368,6 +368,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
+	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && m.state != scrPicker {
+		// Keys typed quickly can arrive together; pasted text is no answer.
+		if msg.Paste {
+			return nil
+		}
+		var cmds []tea.Cmd
+		for _, r := range msg.Runes {
+			cmds = append(cmds, m.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
+		}
+		return tea.Batch(cmds...)
+	}
 	if key.Matches(msg, m.keys.Interrupt) {
 		if m.confirmQuit {
 			m.interrupted = true

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,7 +10,9 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
 
 	"github.com/asnskill/asnskill/internal/bank"
 	"github.com/asnskill/asnskill/internal/scoring"
@@ -590,4 +593,67 @@ func TestResume(t *testing.T) {
 		t.Fatal("a resumed quiz did not start its clock")
 	}
 	has(t, m, "Question 5/7", "1/7 answered")
+}
+
+func TestNoColor(t *testing.T) {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.TrueColor)
+	m := New(Config{Bank: loadBank(t, "peran-uji.yaml"), Options: session.Options{Seed: 1, Mode: session.Exam}, Lang: "en", Color: false, Renderer: r})
+	press(m, "enter", "b", "f", "right", "g")
+	for _, v := range []string{m.View()} {
+		if strings.ContainsRune(v, '\x1b') {
+			t.Errorf("an escape without colour:\n%q", v)
+		}
+	}
+	press(m, "esc", "s", "s")
+	if v := m.View(); strings.ContainsRune(v, '\x1b') || !strings.Contains(v, "┃") {
+		t.Errorf("result without colour:\n%q", v)
+	}
+	// The same with colour has colour.
+	r = lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.TrueColor)
+	m = New(Config{Bank: loadBank(t, "peran-uji.yaml"), Options: session.Options{Seed: 1}, Lang: "en", Color: true, Renderer: r})
+	if !strings.Contains(m.View(), "\x1b[") {
+		t.Error("no colour with colour on")
+	}
+}
+
+func TestUnmeasuredSkills(t *testing.T) {
+	m, _ := newTestModel(t, 80, 60, english, func(c *Config) { c.Options.Count = 1 })
+	has(t, m, "not in this quiz")
+	press(m, "enter", "esc", "s")
+	has(t, m, "Not measured in this quiz", "a larger --count")
+	v := m.View()
+	n := 0
+	for _, s := range m.bank.Skills {
+		if strings.Contains(v, s.Name.Get("en")) {
+			n++
+		}
+	}
+	if n != 3 {
+		t.Errorf("the result shows %d of the 3 skills:\n%s", n, v)
+	}
+}
+
+func TestHelpScrolls(t *testing.T) {
+	m, _ := newTestModel(t, 60, 20, exam)
+	press(m, "enter", "?")
+	hasNot(t, m, "ctrl+c")
+	press(m, "down", "down", "down", "down", "down", "down", "down", "down", "down", "down")
+	has(t, m, "ctrl+c")
+	press(m, "up")
+	fits(t, m)
+}
+
+func TestKeysArrivingTogether(t *testing.T) {
+	m, _ := newTestModel(t, 80, 24, english, exam, noShuffle)
+	press(m, "enter")
+	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("bf")})
+	if m.sess.Choices[0].String() != "B" || !m.sess.Flags[0] {
+		t.Fatalf("runes together: %s flagged %v", m.sess.Choices[0], m.sess.Flags[0])
+	}
+	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("acd"), Paste: true})
+	if m.sess.Choices[0].String() != "B" {
+		t.Fatal("a paste answered the question")
+	}
 }

@@ -129,6 +129,25 @@ func ResultLines(st Styles, p i18n.Printer, b *bank.Bank, r scoring.Result, elap
 		}
 	}
 
+	// Skills of the role this quiz did not measure (too few questions).
+	measured := map[string]bool{}
+	for _, s := range r.Skills {
+		measured[s.ID] = true
+	}
+	var missing []string
+	for _, s := range b.Skills {
+		if !measured[s.ID] {
+			missing = append(missing, line(s.Name.Get(lang)))
+		}
+	}
+	if len(missing) > 0 {
+		out = append(out, "", st.Heading.Render(p.T("quiz.result.unmeasured")))
+		for _, name := range missing {
+			add(st.Subtle.Render(name), "  – ")
+		}
+		add(st.Subtle.Render(p.T("quiz.result.unmeasured-hint")), "  ")
+	}
+
 	// Gaps.
 	out = append(out, "", st.Heading.Render(p.T("quiz.result.gaps")))
 	gaps := scoring.RankGaps(r.Skills)

@@ -66,10 +66,17 @@ func (m *Model) pageStart() page {
 	pg.header = []string{st.Title.Render(line(b.Title.Get(m.lang))), st.rule(w)}
 	pg.body = append(pg.body, st.markdown(b.Summary.Get(m.lang), w)...)
 	pg.body = append(pg.body, "", st.Heading.Render(p.T("quiz.start.skills")))
+	inQuiz := map[string]bool{}
 	for _, sk := range quizSkills(s) {
-		name := "• " + line(sk.Name.Get(m.lang))
+		inQuiz[sk.ID] = true
+	}
+	for _, sk := range b.Skills {
+		name := line(sk.Name.Get(m.lang))
 		target := st.Subtle.Render(p.T("quiz.start.target", m.levelLabel(sk.TargetLevel)))
-		pg.body = append(pg.body, wrapIndent(name+"  "+target, "  ", w)...)
+		if !inQuiz[sk.ID] {
+			target += st.Warning.Render(" · " + p.T("quiz.start.not-in-quiz"))
+		}
+		pg.body = append(pg.body, wrapIndent(name+"  "+target, "  • ", w)...)
 	}
 	pg.body = append(pg.body, "", st.Heading.Render(p.T("quiz.start.quiz")))
 	mode := p.T("quiz.mode.practice")

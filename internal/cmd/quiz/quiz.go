@@ -180,20 +180,22 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	if out.Result != nil {
-		// Leave the result in the terminal's scrollback once the full
-		// screen is gone.
-		st := tui.NewStyles(cfg.Renderer, cfg.Color)
-		s := out.Session
-		w := min(f.IO.TerminalWidth()-1, 100)
-		fmt.Fprintln(f.IO.Out, st.Title.Render(textsafe.Line(s.Bank.Title.Get(f.Lang()))))
-		for _, l := range tui.ResultLines(st, p, s.Bank, *out.Result, s.Elapsed(f.Now()), s.TimeLimit, w) {
-			fmt.Fprintln(f.IO.Out, l)
-		}
-		if out.Saved != "" {
-			fmt.Fprintln(f.IO.Out)
-			fmt.Fprintln(f.IO.Out, p.T("quiz.status.saved", textsafe.Line(out.Saved)))
-		}
+	if out.Result == nil {
+		// The program ended before the quiz was submitted (a signal).
+		return cmdutil.ErrCancel
+	}
+	// Leave the result in the terminal's scrollback once the full screen
+	// is gone.
+	st := tui.NewStyles(cfg.Renderer, cfg.Color)
+	s := out.Session
+	w := min(f.IO.TerminalWidth()-1, 100)
+	fmt.Fprintln(f.IO.Out, st.Title.Render(textsafe.Line(s.Bank.Title.Get(f.Lang()))))
+	for _, l := range tui.ResultLines(st, p, s.Bank, *out.Result, s.Elapsed(f.Now()), s.TimeLimit, w) {
+		fmt.Fprintln(f.IO.Out, l)
+	}
+	if out.Saved != "" {
+		fmt.Fprintln(f.IO.Out)
+		fmt.Fprintln(f.IO.Out, p.T("quiz.status.saved", textsafe.Line(out.Saved)))
 	}
 	return nil
 }

@@ -231,3 +231,40 @@ func TestRunErrors(t *testing.T) {
 		t.Errorf("--no-history: %v", err)
 	}
 }
+
+// TestRunTerminal runs the full-screen quiz on fake terminal streams.
+func TestRunTerminal(t *testing.T) {
+	f, in, out, _ := testFactory("en", nil)
+	f.IO.SetStdinTTY(true)
+	f.IO.SetStdoutTTY(true)
+	in.WriteString("\rssq") // start, review, submit, quit
+	if err := run(t, f, fixture, "-n", "3", "--seed", "1"); err != nil {
+		t.Fatal(err)
+	}
+	// After the full screen, the result stays on the terminal.
+	s := out.String()
+	if !strings.Contains(s, "Test Role\n") || !strings.Contains(s, "Overall 0.0%") {
+		t.Errorf("no result after the quiz:\n%q", s)
+	}
+
+	f, in, _, _ = testFactory("en", nil)
+	f.IO.SetStdinTTY(true)
+	f.IO.SetStdoutTTY(true)
+	in.WriteString("\r\x03\x03")
+	if err := run(t, f, fixture); !errors.Is(err, cmdutil.ErrCancel) {
+		t.Errorf("ctrl+c twice: %v", err)
+	}
+
+	// The picker when no bank is named.
+	f, in, out, _ = testFactory("en", nil)
+	f.IO.SetStdinTTY(true)
+	f.IO.SetStdoutTTY(true)
+	f.BankPaths = []string{fixture}
+	in.WriteString("\r\rssq")
+	if err := run(t, f, "--mode", "exam"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "Overall") {
+		t.Errorf("the picker did not lead to a result:\n%q", out.String())
+	}
+}
