@@ -156,7 +156,6 @@ then go to stderr).`,
 		"quiz.kind.regulation":        "regulation",
 		"quiz.answers.title":          "your answers",
 		"quiz.answers.time":           "time %s",
-		"quiz.done.summary":           "%s: %s, %s",
 
 		"quiz.plain.intro":      "%d questions, %s.",
 		"quiz.plain.practice":   "practice mode",

@@ -158,7 +158,6 @@ sebagai JSON dengan -o json (soal kemudian ditulis ke stderr).`,
 		"quiz.kind.regulation":        "regulasi",
 		"quiz.answers.title":          "jawaban Anda",
 		"quiz.answers.time":           "waktu %s",
-		"quiz.done.summary":           "%s: %s, %s",
 
 		"quiz.plain.intro":      "%d soal, %s.",
 		"quiz.plain.practice":   "mode latihan",

@@ -178,7 +178,11 @@ func New(cfg Config) *Model {
 		m.sess = cfg.Session
 		m.state = scrQuestion
 		if m.sess.Finished() {
-			m.state = scrStart // shown briefly; Init finishes it
+			// A submitted attempt: straight to its result.
+			if r, err := m.sess.Result(); err == nil {
+				m.result = &r
+				m.state = scrResult
+			}
 		}
 	case cfg.Bank != nil:
 		m.state = scrStart

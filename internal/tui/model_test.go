@@ -657,3 +657,32 @@ func TestKeysArrivingTogether(t *testing.T) {
 		t.Fatal("a paste answered the question")
 	}
 }
+
+func TestResumeFinished(t *testing.T) {
+	b := loadBank(t, "peran-uji.yaml")
+	s, _ := session.New(b, session.Options{Seed: 5, Lang: "en"})
+	_ = s.Start(time.Now())
+	_ = s.Choose(0, 1)
+	_ = s.Finish(time.Now())
+	m := New(Config{Session: s, Lang: "en"})
+	if m.state != scrResult || m.result == nil || m.Init() != nil {
+		t.Fatalf("a finished attempt: state %v", m.state)
+	}
+	has(t, m, "Overall")
+}
+
+func TestMoreKeys(t *testing.T) {
+	m, _ := newTestModel(t, 80, 24, english, exam, noShuffle)
+	press(m, "enter", "C") // a capital letter chooses too
+	if m.sess.Choices[0].String() != "C" {
+		t.Fatalf("capital letter: %s", m.sess.Choices[0])
+	}
+	press(m, "g", "s") // s on the grid opens the review
+	if m.state != scrReview {
+		t.Fatalf("s on the grid: %v", m.state)
+	}
+	press(m, "s", "r")
+	if !press(m, "q") {
+		t.Fatal("q on the review of answers does not quit")
+	}
+}

@@ -128,7 +128,10 @@ func RunPlain(s *session.Session, o PlainOptions) (scoring.Result, error) {
 	if err := s.Start(o.Now()); err != nil {
 		return scoring.Result{}, err
 	}
-	for i := s.Current; i < s.Len() && !eof; i++ {
+	for i := 0; i < s.Len() && !eof; i++ {
+		if s.Confirmed[i] || (s.Mode == session.Exam && s.Answered(i)) {
+			continue // answered before the quiz was resumed
+		}
 		if err := s.Goto(i, o.Now()); err != nil {
 			return scoring.Result{}, err
 		}

@@ -309,3 +309,24 @@ func TestPlainIndonesian(t *testing.T) {
 		t.Errorf("result:\n%s", res)
 	}
 }
+
+func TestPlainResume(t *testing.T) {
+	b := loadBank(t, "peran-uji.yaml")
+	s, _ := session.New(b, session.Options{Count: 7, Seed: 1, NoShuffle: true, Lang: "en"})
+	clk := newClock()
+	_ = s.Start(clk.Now())
+	_ = s.Choose(0, 1)
+	_ = s.Confirm(0)
+	_ = s.Goto(1, clk.Now())
+	r, err := session.Restore(b, s.Snapshot(clk.Now()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, out, _ := runPlain(t, r, "A,C\n", PlainOptions{})
+	if strings.Contains(out, "Question 1/7") || !strings.Contains(out, "Question 2/7") {
+		t.Errorf("the resumed quiz asked again:\n%s", out)
+	}
+	if join(res.Answers[0].Response) != "B" || join(res.Answers[1].Response) != "AC" {
+		t.Errorf("answers %+v", res.Answers)
+	}
+}
