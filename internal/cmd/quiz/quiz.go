@@ -126,6 +126,10 @@ func Run(opts *Options) error {
 	if candidate == "" {
 		candidate = f.Getenv("USERNAME")
 	}
+	if candidate == "" {
+		// A result needs a candidate id to be scored again or imported.
+		candidate = "anonymous"
+	}
 	so := session.Options{
 		Mode: session.Mode(opts.Mode.Value), Count: opts.Count, Skills: opts.Skills, Seed: seed,
 		NoShuffle: opts.NoShuffle, TimeLimit: opts.Time, Candidate: candidate, Lang: f.Lang(),
