@@ -99,19 +99,23 @@ func press(m *Model, keys ...string) (quit bool) {
 	return quit
 }
 
+// isQuit runs cmd and reports whether it quits the program. Timers run at
+// once: the test models tick every nanosecond (the clock is fake anyway).
 func isQuit(cmd tea.Cmd) bool {
 	if cmd == nil {
 		return false
 	}
-	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
-	select {
-	case msg := <-done:
-		_, ok := msg.(tea.QuitMsg)
-		return ok
-	case <-time.After(50 * time.Millisecond):
-		return false // a timer
+	switch msg := cmd().(type) {
+	case tea.QuitMsg:
+		return true
+	case tea.BatchMsg:
+		for _, c := range msg {
+			if isQuit(c) {
+				return true
+			}
+		}
 	}
+	return false
 }
 
 type testOpt func(*Config)
@@ -125,11 +129,12 @@ func newTestModel(tb testing.TB, w, h int, opts ...testOpt) (*Model, *clock) {
 	tb.Helper()
 	clk := newClock()
 	cfg := Config{
-		Bank:    loadBank(tb, "peran-uji.yaml"),
-		Options: session.Options{Count: 7, Seed: 1},
-		Lang:    "id",
-		Color:   true,
-		Now:     clk.Now,
+		Bank:      loadBank(tb, "peran-uji.yaml"),
+		Options:   session.Options{Count: 7, Seed: 1},
+		Lang:      "id",
+		Color:     true,
+		Now:       clk.Now,
+		TickEvery: time.Nanosecond,
 	}
 	for _, o := range opts {
 		o(&cfg)

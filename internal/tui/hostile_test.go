@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -97,7 +98,7 @@ func assertHarmless(t *testing.T, where, out string) {
 func allViews(t *testing.T, b *bank.Bank, r *lipgloss.Renderer, color bool, mode session.Mode) map[string]string {
 	views := map[string]string{}
 	clk := newClock()
-	m := New(Config{Banks: []*bank.Bank{b}, Options: session.Options{Mode: mode, Seed: 2}, Lang: "id", SelfRate: true,
+	m := New(Config{Banks: []*bank.Bank{b}, Options: session.Options{Mode: mode, Seed: 2}, Lang: "id", SelfRate: true, TickEvery: time.Nanosecond,
 		Color: color, Renderer: r, Now: clk.Now})
 	m.Update(tea.WindowSizeMsg{Width: 70, Height: 40})
 	snap := func(name string) { views[name] = m.View() }

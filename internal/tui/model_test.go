@@ -598,7 +598,7 @@ func TestResume(t *testing.T) {
 func TestNoColor(t *testing.T) {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.TrueColor)
-	m := New(Config{Bank: loadBank(t, "peran-uji.yaml"), Options: session.Options{Seed: 1, Mode: session.Exam}, Lang: "en", Color: false, Renderer: r})
+	m := New(Config{Bank: loadBank(t, "peran-uji.yaml"), Options: session.Options{Seed: 1, Mode: session.Exam}, Lang: "en", Color: false, Renderer: r, TickEvery: time.Nanosecond})
 	press(m, "enter", "b", "f", "right", "g")
 	for _, v := range []string{m.View()} {
 		if strings.ContainsRune(v, '\x1b') {
@@ -684,5 +684,59 @@ func TestMoreKeys(t *testing.T) {
 	press(m, "s", "r")
 	if !press(m, "q") {
 		t.Fatal("q on the review of answers does not quit")
+	}
+}
+
+// sixOptions is a bank whose one question has six options: f is both the
+// flag key and the letter of option F.
+const sixOptions = `format: asnskill/bank/v1
+id: enam
+version: 1.0.0
+title: Enam
+summary: Enam pilihan.
+skills:
+  - id: s
+    name: S
+    target_level: 1
+    recommendations: []
+questions:
+  - id: q
+    skill: s
+    prompt: Enam?
+    options:
+      - text: satu
+      - text: dua
+      - text: tiga
+      - text: empat
+      - text: lima
+      - text: enam
+        correct: true
+    explanation: Enam.
+`
+
+func TestSixOptions(t *testing.T) {
+	b, diags := bank.Decode("enam.yaml", []byte(sixOptions))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for _, mode := range []session.Mode{session.Exam, session.Practice} {
+		m := New(Config{Bank: b, Options: session.Options{Mode: mode, NoShuffle: true}, Lang: "en", TickEvery: time.Nanosecond})
+		press(m, "enter", "f")
+		if mode == session.Exam {
+			if !m.sess.Flags[0] || m.sess.Answered(0) {
+				t.Fatal("exam: f does not flag")
+			}
+			has(t, m, "a–e/F choose")
+			press(m, "F")
+			if m.sess.Choices[0].String() != "F" {
+				t.Fatalf("exam: F chose %s", m.sess.Choices[0])
+			}
+			continue
+		}
+		if m.optCursor != 5 {
+			t.Fatalf("practice: f moved the highlight to %d", m.optCursor)
+		}
+		press(m, "enter")
+		has(t, m, "Right")
 	}
 }

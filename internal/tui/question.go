@@ -155,25 +155,23 @@ func (m *Model) updateFeedback(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) header(i int) []string {
 	st, p, w, s := m.st, m.p, m.textWidth(), m.sess
 	q := s.Question(i)
-	left := st.Title.Render(line(m.bank.Title.Get(m.lang)))
+	role := st.Title.Render(line(m.bank.Title.Get(m.lang)))
 	num := p.T("quiz.q.number", i+1, s.Len())
-	right := ""
+	if s.Flags[i] {
+		num += " " + st.Flag.Render("! "+p.T("quiz.q.flagged"))
+	}
+	clock := ""
 	if left, ok := s.Remaining(m.now()); ok {
 		style := st.Subtle
 		if left <= 5*time.Minute {
 			style = st.Warning
 		}
-		right = style.Render("⏱ " + fmtClock(left))
+		clock = style.Render("⏱ " + fmtClock(left))
 	}
-	first := num
-	if s.Flags[i] {
-		first += " " + st.Flag.Render("! "+p.T("quiz.q.flagged"))
-	}
-	rw := ansi.StringWidth(right)
-	title := ansi.Truncate(left, max(8, w-ansi.StringWidth(first)-rw-4), "…")
-	l1 := title + st.Subtle.Render(" · ") + first
-	if pad := w - ansi.StringWidth(l1) - rw; right != "" {
-		l1 += strings.Repeat(" ", max(1, pad)) + right
+	cw := ansi.StringWidth(clock)
+	l1 := ansi.Truncate(role, max(8, w-ansi.StringWidth(num)-cw-4), "…") + st.Subtle.Render(" · ") + num
+	if clock != "" {
+		l1 += strings.Repeat(" ", max(1, w-ansi.StringWidth(l1)-cw)) + clock
 	}
 	skill := st.Subtle.Render(line(m.bank.Skill(q.Skill).Name.Get(m.lang)))
 	var done int
@@ -182,15 +180,13 @@ func (m *Model) header(i int) []string {
 		done = s.AnsweredCount()
 		info = p.T("quiz.q.progress.exam", done, s.Len(), len(s.Flagged()))
 	} else {
+		right := 0
 		for j := range s.IDs {
 			if s.Confirmed[j] {
 				done++
-			}
-		}
-		right := 0
-		for j := range s.IDs {
-			if s.Confirmed[j] && scoring.IsCorrect(s.Question(j), s.Choices[j]) {
-				right++
+				if scoring.IsCorrect(s.Question(j), s.Choices[j]) {
+					right++
+				}
 			}
 		}
 		info = p.T("quiz.q.progress.practice", done, s.Len(), right)
