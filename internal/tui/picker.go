@@ -95,12 +95,13 @@ func (m *Model) pagePicker() page {
 		}
 		info := p.T("quiz.picker.info", len(b.Questions), len(b.Skills), n, fmtClock(session.DefaultTimeLimit(b, n)))
 		pg.body = append(pg.body, "    "+st.Subtle.Render(info))
-		var names []string
-		for _, s := range b.Skills {
-			names = append(names, line(s.Name.Get(m.lang)))
-		}
-		pg.body = append(pg.body, wrapIndent(st.Subtle.Render(strings.Join(names, " · ")), "    ", w)...)
 		if i == m.pickCursor {
+			// The highlighted role shows its skills.
+			var names []string
+			for _, s := range b.Skills {
+				names = append(names, line(s.Name.Get(m.lang)))
+			}
+			pg.body = append(pg.body, wrapIndent(st.Subtle.Render(strings.Join(names, " · ")), "    ", w)...)
 			pg.focus, pg.hasFocus = [2]int{first, len(pg.body) - 1}, true
 			if i == 0 {
 				pg.focus[0] = 0 // the filter line too
