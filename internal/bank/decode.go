@@ -375,12 +375,14 @@ func (d *decoder) text(f *field, what string) i18n.Text {
 		if strings.TrimSpace(n.Value) == "" {
 			d.err(n, "empty-text", what)
 		}
+		d.checkTODO(n, what)
 		t := i18n.Text{d.lang: n.Value}
 		d.checkTranslations(n, t, what)
 		return t
 	case yaml.MappingNode:
 		t := i18n.Text{}
 		seen := map[string]bool{}
+		todo := false // one warning per text, not per language
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
 			v := d.resolve(n.Content[i+1])
@@ -408,6 +410,9 @@ func (d *decoder) text(f *field, what string) i18n.Text {
 			if strings.TrimSpace(v.Value) == "" {
 				d.err(v, "empty-text", what+"."+k.Value)
 				continue
+			}
+			if !todo {
+				todo = d.checkTODO(v, what)
 			}
 			t[k.Value] = v.Value
 		}
@@ -899,4 +904,14 @@ func yamlErrorPos(err error, data []byte) (int, int, string) {
 func tabIndented(l []byte) bool {
 	i := bytes.IndexByte(l, '\t')
 	return i >= 0 && len(bytes.TrimLeft(l[:i], " ")) == 0
+}
+
+// checkTODO warns about text still marked TODO by `asnskill new` or an
+// import, so a trainer sees what is left to fill in.
+func (d *decoder) checkTODO(n *yaml.Node, what string) bool {
+	if strings.HasPrefix(strings.TrimSpace(n.Value), "TODO") {
+		d.warn(n, "todo-text", what)
+		return true
+	}
+	return false
 }

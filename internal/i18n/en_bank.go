@@ -141,6 +141,8 @@ func init() {
 		"bank.few-questions.hint":           "at least 4 give a usable estimate",
 		"bank.key-position":                 "option %s is the key of %d of %d single questions (%.0f%%)",
 		"bank.key-position.hint":            "move keys so no letter holds more than 40%%",
+		"bank.todo-text":                    "%s still says TODO",
+		"bank.todo-text.hint":               "write the real text; lint --strict fails until then",
 		"bank.no-skills":                    "skills is empty",
 		"bank.no-skills.hint":               "a bank needs at least one skill",
 		"bank.no-questions":                 "questions is empty",

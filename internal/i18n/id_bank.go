@@ -141,6 +141,8 @@ func init() {
 		"bank.few-questions.hint":           "paling sedikit 4 soal agar perkiraannya bermakna",
 		"bank.key-position":                 "pilihan %s menjadi kunci pada %d dari %d soal single (%.0f%%)",
 		"bank.key-position.hint":            "pindahkan kunci agar tidak ada huruf yang memegang lebih dari 40%%",
+		"bank.todo-text":                    "%s masih berisi TODO",
+		"bank.todo-text.hint":               "tulis teks yang sebenarnya; lint --strict gagal sampai itu dilakukan",
 		"bank.no-skills":                    "skills kosong",
 		"bank.no-skills.hint":               "bank memerlukan paling sedikit satu keterampilan",
 		"bank.no-questions":                 "questions kosong",

@@ -78,7 +78,17 @@ func run(t *testing.T, f *cmdutil.Factory, args ...string) error {
 	cmd.SetArgs(args)
 	cmd.SetOut(io.Discard)
 	cmd.SetErr(io.Discard)
-	return cmd.Execute()
+	// A quiz that waits for keys that never come must fail the test, not
+	// hang the suite.
+	done := make(chan error, 1)
+	go func() { done <- cmd.Execute() }()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(60 * time.Second):
+		t.Fatalf("quiz %v did not finish within a minute", args)
+		return nil
+	}
 }
 
 // TestScriptedQuizEqualsScore is the contract of the line mode:
