@@ -13,6 +13,10 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	// The crash tests start this test binary as asnskill itself.
+	if os.Getenv("ASNSKILL_TEST_AS_MAIN") == "1" {
+		os.Exit(app.Main())
+	}
 	testscript.Main(m, map[string]func(){
 		"asnskill": func() { os.Exit(app.Main()) },
 	})

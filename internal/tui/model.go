@@ -64,6 +64,10 @@ type Config struct {
 	// TickEvery is how often the exam clock is checked (one second when 0).
 	TickEvery time.Duration
 
+	// Previous, when set, gives a line about the candidate's last result on
+	// a bank, shown on the start screen ("" for none).
+	Previous func(bankID string) string
+
 	// OnStart is called when the quiz begins or resumes, before its first
 	// question is shown: the place to set s.OnChange to record each answer.
 	OnStart func(s *session.Session) error

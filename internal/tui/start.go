@@ -65,6 +65,12 @@ func (m *Model) pageStart() page {
 	pg := page{scrollable: true}
 	pg.header = []string{st.Title.Render(line(b.Title.Get(m.lang))), st.rule(w)}
 	pg.body = append(pg.body, st.markdown(b.Summary.Get(m.lang), w)...)
+	if m.cfg.Previous != nil {
+		if prev := m.cfg.Previous(b.ID); prev != "" {
+			pg.body = append(pg.body, "")
+			pg.body = append(pg.body, wrapIndent(st.Subtle.Render(line(prev)), "", w)...)
+		}
+	}
 	pg.body = append(pg.body, "", st.Heading.Render(p.T("quiz.start.skills")))
 	inQuiz := map[string]bool{}
 	for _, sk := range quizSkills(s) {

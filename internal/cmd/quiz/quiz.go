@@ -5,6 +5,7 @@ package quiz
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -38,8 +39,8 @@ type Options struct {
 	Output    *cmdutil.EnumFlag
 	OutputSet bool
 
-	// For the history (not yet available).
-	Resume    bool
+	// The history: --resume [ID] ("latest" without an id), --review, --no-history.
+	Resume    string
 	Review    bool
 	NoHistory bool
 }
@@ -61,6 +62,17 @@ func NewCmdQuiz(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.BankRef = args[0]
+				// `--resume 12`: the id comes as an argument, since
+				// --resume alone means the latest attempt.
+				if opts.Resume == resumeLatest && isNumber(args[0]) {
+					opts.Resume, opts.BankRef = args[0], ""
+				}
+			}
+			if opts.Resume != "" && opts.Review {
+				return cmdutil.FlagErrorf("%s", p.T("quiz.usage.resume-review"))
+			}
+			if (opts.Resume != "" || opts.Review) && opts.NoHistory {
+				return cmdutil.FlagErrorf("%s", p.T("quiz.usage.no-history"))
 			}
 			opts.SeedSet = cmd.Flags().Changed("seed")
 			opts.OutputSet = cmd.Flags().Changed("output")
@@ -88,13 +100,10 @@ func NewCmdQuiz(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	fl.BoolVar(&opts.SelfRate, "self-rate", false, p.T("quiz.flag.self-rate"))
 	fl.BoolVar(&opts.Plain, "plain", false, p.T("quiz.flag.plain"))
 	fl.VarP(opts.Output, "output", "o", p.T("quiz.flag.output"))
-	fl.BoolVar(&opts.Resume, "resume", false, p.T("quiz.flag.resume"))
+	fl.StringVar(&opts.Resume, "resume", "", p.T("quiz.flag.resume"))
+	fl.Lookup("resume").NoOptDefVal = resumeLatest
 	fl.BoolVar(&opts.Review, "review", false, p.T("quiz.flag.review"))
 	fl.BoolVar(&opts.NoHistory, "no-history", false, p.T("quiz.flag.no-history"))
-	// The history is not in this build yet: keep the flags out of help.
-	_ = fl.MarkHidden("resume")
-	_ = fl.MarkHidden("review")
-	_ = fl.MarkHidden("no-history")
 	return cmd
 }
 
@@ -102,16 +111,8 @@ func NewCmdQuiz(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 func Run(opts *Options) error {
 	f := opts.F
 	p := f.Printer()
-	for _, fl := range []struct {
-		on   bool
-		name string
-	}{{opts.Resume, "--resume"}, {opts.Review, "--review"}} {
-		if fl.on {
-			return &cmdutil.UserError{Msg: p.T("quiz.usage.not-yet", fl.name), Hint: p.T("quiz.hint.not-yet")}
-		}
-	}
 	plain := opts.Plain || !f.IO.CanPrompt() || (opts.OutputSet && opts.Output.Value == "json")
-	if opts.BankRef == "" && plain {
+	if opts.BankRef == "" && plain && opts.Resume == "" {
 		return &cmdutil.FlagError{Err: errors.New(p.T("quiz.usage.no-bank"))}
 	}
 	seed := opts.Seed
@@ -146,10 +147,37 @@ func Run(opts *Options) error {
 		}
 	}
 
+	h, err := openHistory(opts)
+	if err != nil {
+		return err
+	}
+	if h != nil {
+		defer h.store.Close()
+	}
+	// A resumed attempt or a review drill brings its own session.
+	var resumed *session.Session
+	switch {
+	case opts.Resume != "":
+		if resumed, b, err = h.resume(opts.Resume, b); err != nil {
+			return err
+		}
+	case opts.Review:
+		if b == nil {
+			return cmdutil.FlagErrorf("%s", p.T("quiz.usage.review-bank"))
+		}
+		if resumed, err = h.review(b, so); err != nil || resumed == nil {
+			return err
+		}
+	case h != nil && b != nil:
+		h.offerResume(b)
+	}
+
 	if plain {
-		s, err := session.New(b, so)
-		if err != nil {
-			return skillError(p, err)
+		s := resumed
+		if s == nil {
+			if s, err = session.New(b, so); err != nil {
+				return skillError(p, err)
+			}
 		}
 		json := opts.Output.Value == "json"
 		out := f.IO.Out
@@ -159,6 +187,7 @@ func Run(opts *Options) error {
 		_, err = tui.RunPlain(s, tui.PlainOptions{
 			In: f.IO.In, Out: out, Result: f.IO.Out, JSON: json, Lang: f.Lang(),
 			Width: min(f.IO.TerminalWidth()-1, 100), Now: f.Now, SelfRate: opts.SelfRate, SavePath: opts.Save, Echo: !f.IO.IsStdinTTY(),
+			OnStart: h.onStart, OnFinish: h.onFinish,
 		})
 		return err
 	}
@@ -166,8 +195,9 @@ func Run(opts *Options) error {
 	cfg := tui.Config{
 		Bank: b, Options: so, SelfRate: opts.SelfRate, SavePath: opts.Save, Lang: f.Lang(),
 		Color: f.IO.ColorEnabled(), Renderer: lipgloss.NewRenderer(f.IO.Out), Now: f.Now,
+		Session: resumed, OnStart: h.onStart, OnFinish: h.onFinish, Previous: h.previous,
 	}
-	if b == nil {
+	if b == nil && resumed == nil {
 		set, err := f.Banks()
 		if err != nil {
 			return err
@@ -202,6 +232,13 @@ func Run(opts *Options) error {
 		fmt.Fprintln(f.IO.Out, p.T("quiz.status.saved", textsafe.Line(out.Saved)))
 	}
 	return nil
+}
+
+const resumeLatest = "latest"
+
+func isNumber(s string) bool {
+	_, err := strconv.ParseInt(s, 10, 64)
+	return err == nil
 }
 
 func skillError(p i18n.Printer, err error) error {

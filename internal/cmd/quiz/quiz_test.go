@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -25,7 +26,27 @@ var now = time.Date(2026, 11, 27, 10, 0, 0, 123456789, time.UTC)
 
 func testFactory(lang string, env map[string]string) (*cmdutil.Factory, *bytes.Buffer, *bytes.Buffer, *bytes.Buffer) {
 	ios, in, out, errOut := iostreams.Test()
-	return &cmdutil.Factory{IO: ios, Getenv: func(k string) string { return env[k] }, Now: func() time.Time { return now }, LangFlag: lang}, in, out, errOut
+	dbSeq++
+	db := filepath.Join(testDir, fmt.Sprintf("history-%d.db", dbSeq))
+	return &cmdutil.Factory{IO: ios, Getenv: func(k string) string { return env[k] }, Now: func() time.Time { return now }, LangFlag: lang, DBFlag: db}, in, out, errOut
+}
+
+// Every factory gets a history database of its own in a folder removed at
+// the end (never the user's).
+var (
+	testDir string
+	dbSeq   int
+)
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "asnskill-quiz-test-")
+	if err != nil {
+		panic(err)
+	}
+	testDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
 }
 
 func TestNewCmdQuizFlags(t *testing.T) {
@@ -44,7 +65,13 @@ func TestNewCmdQuizFlags(t *testing.T) {
 		{[]string{"x", "--no-shuffle", "--name", "Siti", "--save", "h.json", "--self-rate", "--plain", "-o", "json"}, "", func(o *Options) bool {
 			return o.NoShuffle && o.Name == "Siti" && o.Save == "h.json" && o.SelfRate && o.Plain && o.Output.Value == "json" && o.OutputSet
 		}},
-		{[]string{"x", "--resume", "--review", "--no-history"}, "", func(o *Options) bool { return o.Resume && o.Review && o.NoHistory }},
+		{[]string{"x", "--resume"}, "", func(o *Options) bool { return o.Resume == "latest" && o.BankRef == "x" }},
+		{[]string{"--resume", "12"}, "", func(o *Options) bool { return o.Resume == "12" && o.BankRef == "" }},
+		{[]string{"--resume=7", "x"}, "", func(o *Options) bool { return o.Resume == "7" && o.BankRef == "x" }},
+		{[]string{"x", "--review"}, "", func(o *Options) bool { return o.Review && o.Resume == "" }},
+		{[]string{"x", "--no-history"}, "", func(o *Options) bool { return o.NoHistory }},
+		{[]string{"x", "--resume", "--review"}, "together", nil},
+		{[]string{"x", "--review", "--no-history"}, "need the history", nil},
 		{[]string{"x", "--mode", "race"}, "race", nil},
 		{[]string{"x", "-n", "-1"}, "--count", nil},
 		{[]string{"x", "--time", "0s"}, "--time", nil},
@@ -222,7 +249,7 @@ func TestRunErrors(t *testing.T) {
 		t.Errorf("no bank in the line mode: %v", err)
 	}
 	f, _, _, _ = testFactory("en", nil)
-	if err := run(t, f, fixture, "--resume"); !errors.As(err, &userErr) || !strings.Contains(err.Error(), "--resume is not available") {
+	if err := run(t, f, fixture, "--resume"); !errors.As(err, &userErr) || !strings.Contains(err.Error(), "no unfinished quiz") {
 		t.Errorf("--resume: %v", err)
 	}
 	f, _, _, _ = testFactory("en", nil)

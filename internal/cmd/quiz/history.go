@@ -1,0 +1,158 @@
+package quiz
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/asnskill/asnskill/internal/bank"
+	"github.com/asnskill/asnskill/internal/cmdutil"
+	"github.com/asnskill/asnskill/internal/i18n"
+	"github.com/asnskill/asnskill/internal/record"
+	"github.com/asnskill/asnskill/internal/scoring"
+	"github.com/asnskill/asnskill/internal/session"
+	"github.com/asnskill/asnskill/internal/store"
+	"github.com/asnskill/asnskill/internal/textsafe"
+)
+
+// history is the quiz's link to the history database; a nil *history
+// (with --no-history) records nothing, and its methods are safe to call.
+type history struct {
+	f     *cmdutil.Factory
+	p     i18n.Printer
+	store *store.Store
+	rec   *record.Recorder
+}
+
+// openHistory opens the database unless --no-history. A file that is not
+// an asnskill history is refused and left untouched.
+func openHistory(opts *Options) (*history, error) {
+	f := opts.F
+	p := f.Printer()
+	if opts.NoHistory {
+		return nil, nil
+	}
+	path, err := f.DBPath()
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		hint := p.T("quiz.hint.history-open")
+		var tooNew *store.TooNewError
+		if errors.As(err, &tooNew) {
+			hint = p.T("quiz.hint.history-too-new")
+		}
+		return nil, cmdutil.Errorf(hint, "%s", p.T("quiz.error.history-open", textsafe.Line(path), textsafe.Line(err.Error())))
+	}
+	return &history{f: f, p: p, store: st, rec: &record.Recorder{Store: st}}, nil
+}
+
+func (h *history) onStart(s *session.Session) error {
+	if h == nil {
+		return nil
+	}
+	return h.rec.Attach(s, h.f.Now())
+}
+
+func (h *history) onFinish(s *session.Session, r scoring.Result) error {
+	if h == nil {
+		return nil
+	}
+	return h.rec.Finish(s, r, h.f.Now())
+}
+
+// previous describes the candidate's last finished attempt on a bank.
+func (h *history) previous(bankID string) string {
+	if h == nil {
+		return ""
+	}
+	list, err := h.store.List(store.Filter{BankID: bankID, Finished: true, Limit: 1})
+	if err != nil || len(list) == 0 {
+		return ""
+	}
+	a := list[len(list)-1]
+	return h.p.T("quiz.start.previous", a.FinishedAt.In(time.Local).Format("2006-01-02 15:04"), a.Percent, a.ID)
+}
+
+// offerResume tells the candidate about an unfinished attempt on the bank.
+func (h *history) offerResume(b *bank.Bank) {
+	a, ok, err := h.store.LatestUnfinished(b.ID)
+	if err != nil || !ok {
+		return
+	}
+	fmt.Fprintln(h.f.IO.ErrOut, h.p.T("quiz.notice.unfinished", a.ID, len(a.Answers), len(a.Questions), a.StartedAt.In(time.Local).Format("2006-01-02 15:04")))
+	fmt.Fprintln(h.f.IO.ErrOut, h.p.T("quiz.hint.resume", a.ID))
+}
+
+// resume finds the attempt to continue: the latest unfinished one (of the
+// bank, when one is named), or the one with the id.
+func (h *history) resume(ref string, b *bank.Bank) (*session.Session, *bank.Bank, error) {
+	p := h.p
+	var a store.Attempt
+	if ref == resumeLatest {
+		bankID := ""
+		if b != nil {
+			bankID = b.ID
+		}
+		var ok bool
+		var err error
+		if a, ok, err = h.store.LatestUnfinished(bankID); err != nil {
+			return nil, nil, err
+		}
+		if !ok {
+			return nil, nil, cmdutil.Errorf(p.T("quiz.hint.resume-none"), "%s", p.T("quiz.error.resume-none"))
+		}
+	} else {
+		id, _ := strconv.ParseInt(ref, 10, 64)
+		var err error
+		if a, err = h.store.Attempt(id); err != nil {
+			if errors.Is(err, store.ErrNotFound) {
+				return nil, nil, cmdutil.Errorf(p.T("quiz.hint.resume-none"), "%s", p.T("quiz.error.resume-unknown", id))
+			}
+			return nil, nil, err
+		}
+		if a.Finished() {
+			return nil, nil, cmdutil.Errorf(p.T("quiz.hint.resume-finished", a.ID), "%s", p.T("quiz.error.resume-finished", a.ID))
+		}
+	}
+	if b == nil || b.ID != a.BankID {
+		var err error
+		if b, err = h.f.Bank(a.BankID); err != nil {
+			return nil, nil, err
+		}
+	}
+	if b.SHA256 != a.BankSHA256 {
+		fmt.Fprintln(h.f.IO.ErrOut, p.T("quiz.notice.bank-changed", textsafe.Line(b.ID), textsafe.Line(a.BankVersion), textsafe.Line(b.Version)))
+	}
+	s, err := record.Resume(a, b)
+	if err != nil {
+		return nil, nil, cmdutil.Errorf(p.T("quiz.hint.resume-none"), "%s", p.T("quiz.error.resume-broken", a.ID, textsafe.Line(err.Error())))
+	}
+	h.rec.ID = a.ID
+	return s, b, nil
+}
+
+// review draws the questions due for review; nil when none is due.
+func (h *history) review(b *bank.Bank, so session.Options) (*session.Session, error) {
+	n := so.Count
+	if n <= 0 {
+		n = b.QuizSize
+	}
+	ids, err := record.ReviewQuestions(h.store, b, h.f.Now(), n)
+	if err != nil {
+		return nil, err
+	}
+	if len(ids) == 0 {
+		fmt.Fprintln(h.f.IO.ErrOut, h.p.T("quiz.review.none", textsafe.Line(b.ID)))
+		return nil, nil
+	}
+	so.Mode = session.Practice
+	s, err := session.NewWithQuestions(b, ids, so)
+	if err != nil {
+		return nil, err
+	}
+	h.rec.Mode = record.ModeReview
+	return s, nil
+}
