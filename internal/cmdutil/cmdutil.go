@@ -6,6 +6,7 @@ package cmdutil
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,6 +63,20 @@ func (f *Factory) Banks() (*bank.Set, error) {
 			return nil, err
 		}
 	}
+	if err := f.loadUserBanks(s); err != nil {
+		return nil, err
+	}
+	p := f.Printer()
+	for _, n := range s.Notices {
+		fmt.Fprintln(f.IO.ErrOut, p.T("notice.bank-replaced", n.ID, n.Path, n.Replaced))
+	}
+	s.Notices = nil
+	f.set = s
+	return s, nil
+}
+
+// userBankPaths are the banks the user names: ASNSKILL_BANKS, then --bank.
+func (f *Factory) userBankPaths() []string {
 	var paths []string
 	if env := f.Getenv("ASNSKILL_BANKS"); env != "" {
 		for _, p := range filepath.SplitList(env) {
@@ -77,26 +92,42 @@ func (f *Factory) Banks() (*bank.Set, error) {
 		}
 		paths = append(paths, p)
 	}
-	for _, p := range paths {
+	return paths
+}
+
+func (f *Factory) loadUserBanks(s *bank.Set) error {
+	for _, p := range f.userBankPaths() {
 		if err := s.LoadPath(p); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	p := f.Printer()
-	for _, n := range s.Notices {
-		fmt.Fprintln(f.IO.ErrOut, p.T("notice.bank-replaced", n.ID, n.Path, n.Replaced))
-	}
-	s.Notices = nil
-	f.set = s
-	return s, nil
+	return nil
 }
 
 // Bank resolves a bank reference: the id of a loaded bank, or a path to a
-// bank file.
+// bank file. A shipped bank is decoded alone, not with all the others, so a
+// quiz starts quickly.
 func (f *Factory) Bank(ref string) (*bank.Bank, error) {
 	if looksLikePath(ref) {
 		if _, err := os.Stat(ref); err == nil {
 			return bank.ReadFile(ref)
+		}
+	}
+	if f.set == nil && f.Shipped && bank.IDPattern.MatchString(ref) {
+		user := bank.NewSet()
+		if err := f.loadUserBanks(user); err != nil {
+			return nil, err
+		}
+		b, fromUser := user.Get(ref)
+		if _, err := fs.Stat(quizzes.FS, ref+".yaml"); err == nil {
+			if fromUser {
+				fmt.Fprintln(f.IO.ErrOut, f.Printer().T("notice.bank-replaced", ref, b.Source, "embedded:quizzes/"+ref+".yaml"))
+				return b, nil
+			}
+			return bank.DecodeFS(quizzes.FS, ref+".yaml", "embedded:quizzes/")
+		}
+		if fromUser {
+			return b, nil
 		}
 	}
 	s, err := f.Banks()
