@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"strings"
 	"time"
 
+	"github.com/asnskill/asnskill/internal/atomicfile"
 	"github.com/asnskill/asnskill/internal/scoring"
 	"github.com/asnskill/asnskill/internal/textsafe"
 )
@@ -21,7 +21,10 @@ func SaveResult(path string, r scoring.Result) error {
 	if err != nil {
 		return err
 	}
-	return WriteFileAtomic(path, data, 0o644)
+	return atomicfile.Write(path, 0o644, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 }
 
 // MarshalResult is the result as indented JSON. Characters that are
@@ -51,43 +54,6 @@ func escapeUnsafe(data []byte) []byte {
 		b.WriteRune(r)
 	}
 	return b.Bytes()
-}
-
-// WriteFileAtomic writes data to a temporary file in path's folder and
-// renames it over path.
-func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if _, err := f.Write(data); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Chmod(perm); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		ok = true
-		return err
-	}
-	ok = true
-	return nil
 }
 
 // DefaultSavePath is the file name a result is saved to when no --save is
