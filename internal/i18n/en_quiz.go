@@ -12,7 +12,7 @@ func init() {
 		"quiz.error.history-open":    "cannot use the history database %s: %s",
 		"quiz.hint.history-open":     "the file is left as it was; give another file with --db, or run with --no-history",
 		"quiz.hint.history-too-new":  "a newer asnskill wrote it; upgrade, or use another file with --db",
-		"quiz.start.previous":        "Your last result on this role: %[2].1f%% on %[1]s (attempt %[3]d).",
+		"quiz.start.previous":        "Your last result on this role: %.1[2]f%% on %[1]s (attempt %[3]d).",
 		"quiz.notice.unfinished":     "asnskill: you have an unfinished attempt %d on this role (%d of %d answered, started %s)",
 		"quiz.hint.resume":           "hint: continue it with 'asnskill quiz --resume %d'; this quiz starts a new attempt",
 		"quiz.error.resume-none":     "there is no unfinished quiz to resume",

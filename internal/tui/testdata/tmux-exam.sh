@@ -69,7 +69,7 @@ skills="$tmp/skills"
 start() {
 	S=$1
 	T new-session -d -s "$S" -x 100 -y 30 \
-		"'$bin' --lang en quiz $bank --mode exam -n 5 --seed 1; echo EXIT=\$?; sleep 30"
+		"'$bin' --lang en --db '$tmp/$S.db' quiz $bank --mode exam -n 5 --seed 1; echo EXIT=\$?; sleep 30"
 }
 
 # --- A whole exam.
