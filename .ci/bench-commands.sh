@@ -35,6 +35,8 @@ measure() { # name command...
 }
 measure csvread "$dir/csvread" "$dir/sheet.csv"
 measure score "$dir/asnskill" score --bank "$dir/bank.yaml" "$dir/sheet.csv" -o jsonl
+measure scorecsv "$dir/asnskill" score --bank "$dir/bank.yaml" "$dir/sheet.csv" -o csv
 measure stats "$dir/asnskill" stats --bank "$dir/bank.yaml" "$dir/sheet.csv" -o json
 echo "score: $(echo "$score_secs / $csvread_secs" | bc -l | cut -c1-4)× the plain read (budget 2×), $(echo "$score_peak / 1024" | bc) MiB (budget 64)"
+echo "score -o csv: $(echo "$scorecsv_secs / $csvread_secs" | bc -l | cut -c1-4)× the plain read, $(echo "$scorecsv_peak / 1024" | bc) MiB"
 echo "stats: $(echo "$stats_secs / $csvread_secs" | bc -l | cut -c1-4)× the plain read (budget 3×), $(echo "$stats_peak / 1024" | bc) MiB (budget 64)"

@@ -519,19 +519,26 @@ func (e *lineTooLong) Error() string { return fmt.Sprintf("line %d is too long",
 
 func (l *lineLimiter) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
-	for i := 0; i < n; i++ {
-		if p[i] == '\n' {
-			l.line++
-			l.cur = 0
-			if len(l.offsets) < 1<<16 {
-				l.offsets = append(l.offsets, l.total+int64(i)+1)
+	b := p[:n]
+	off := 0
+	for {
+		i := bytes.IndexByte(b[off:], '\n')
+		if i < 0 {
+			l.cur += n - off
+			if l.cur > MaxLineBytes {
+				return n - (l.cur - MaxLineBytes - 1), &lineTooLong{line: l.line}
 			}
-			continue
+			break
 		}
-		l.cur++
-		if l.cur > MaxLineBytes {
-			return i, &lineTooLong{line: l.line}
+		if l.cur+i > MaxLineBytes {
+			return off + MaxLineBytes - l.cur, &lineTooLong{line: l.line}
 		}
+		l.line++
+		l.cur = 0
+		if len(l.offsets) < 1<<16 {
+			l.offsets = append(l.offsets, l.total+int64(off+i)+1)
+		}
+		off += i + 1
 	}
 	l.total += int64(n)
 	return n, err

@@ -129,14 +129,23 @@ func (bk *Bulk) Parse(rec *answers.Record) (*Scorer, []Choice, error) {
 		}
 	}
 	choices := make([]Choice, len(ids))
-	for i, it := range s.items {
+	for i := range s.items {
+		it := &s.items[i]
 		var cell string
 		if responses != nil {
 			cell = responses[i]
 		} else {
 			cell = rec.Answers[it.q.ID]
 		}
-		c, err := answers.ParseChoice(cell, len(it.q.Options), it.q.Type != bank.Multiple)
+		// Most cells are one upper-case letter or empty.
+		if len(cell) == 0 {
+			continue
+		}
+		if len(cell) == 1 && cell[0] >= 'A' && int(cell[0]-'A') < it.options {
+			choices[i] = Choice(1 << (cell[0] - 'A'))
+			continue
+		}
+		c, err := answers.ParseChoice(cell, it.options, !it.multiple)
 		if err != nil {
 			return rowErr("question %s: %s", it.q.ID, textsafe.Line(err.Error()))
 		}

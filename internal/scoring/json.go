@@ -215,6 +215,9 @@ func appendFloat(b []byte, f float64) []byte {
 		return append(b, "null"...) // never produced by scoring
 	}
 	abs := math.Abs(f)
+	if abs < 1e15 && f == math.Trunc(f) && !(f == 0 && math.Signbit(f)) {
+		return strconv.AppendInt(b, int64(f), 10) // whole numbers: most points and weights
+	}
 	fmtc := byte('f')
 	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		fmtc = 'e'

@@ -23,9 +23,10 @@
 package scoring
 
 import (
+	"cmp"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"sync"
 	"time"
 
@@ -223,7 +224,9 @@ type item struct {
 	skill int // index into Scorer.skills
 	// earned[c] is what choice c earns, computed once by Earned so the
 	// per-sheet loop is a table look-up.
-	earned [64]float64
+	earned   [64]float64
+	options  int  // number of options
+	multiple bool // takes several answers
 }
 
 // Scorer scores sheets of one bank over one list of administered questions.
@@ -259,7 +262,7 @@ func NewScorer(b *bank.Bank, administered []string) (*Scorer, error) {
 			return nil, fmt.Errorf("question %s measures unknown skill %q", id, q.Skill)
 		}
 		used[si] = true
-		s.items[i] = item{q: q, skill: si}
+		s.items[i] = item{q: q, skill: si, options: len(q.Options), multiple: q.Type == bank.Multiple}
 		for c := range s.items[i].earned {
 			s.items[i].earned[c] = Earned(q, Choice(c))
 		}
@@ -398,12 +401,14 @@ func RankGaps(skills []SkillResult) []SkillResult {
 			out = append(out, s)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
+	slices.SortStableFunc(out, func(a, b SkillResult) int {
 		if a.LowEvidence != b.LowEvidence {
-			return !a.LowEvidence
+			if a.LowEvidence {
+				return 1
+			}
+			return -1
 		}
-		return float64(a.Gap)*a.Weight > float64(b.Gap)*b.Weight
+		return cmp.Compare(float64(b.Gap)*b.Weight, float64(a.Gap)*a.Weight)
 	})
 	return out
 }

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -106,6 +107,9 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	// Streaming holds a few batches at a time; a soft limit keeps the
+	// garbage collector from letting the heap grow far past them.
+	debug.SetMemoryLimit(40 << 20)
 	bulk := scoring.NewBulk(b, f.Lang())
 	bulk.WithAnswers = opts.WithAnswers
 	bulk.AllRecommendations = opts.AllRecommendations
@@ -155,7 +159,7 @@ type batch struct {
 	fatal error
 }
 
-const batchSize = 512
+const batchSize = 256
 
 // Stream reads the files, scores the rows on all cores and writes the results
 // in input order to w. Memory is bounded by the batches in flight, whatever

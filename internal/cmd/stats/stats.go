@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -105,6 +106,7 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	debug.SetMemoryLimit(40 << 20) // see score: streaming needs little heap
 	rep, sum, err := Analyse(opts, b)
 	fmt.Fprintln(f.IO.ErrOut, p.T("score.summary", sum.Read, sum.Scored, sum.Rejected))
 	if err != nil {
