@@ -100,8 +100,6 @@ type Reader struct {
 	responses  []string
 	groups     []string
 	slab       []string
-	// qContiguous: the question columns are side by side.
-	qContiguous bool
 
 	// JSON
 	pretty bool
@@ -191,10 +189,7 @@ func (rd *Reader) initCSV() error {
 	rd.csv = csv.NewReader(rd.br)
 	rd.csv.Comma = delim
 	rd.csv.FieldsPerRecord = -1
-	// Each row gets its own slice from encoding/csv; when the question
-	// columns are contiguous (the usual layout) a record's cells are a
-	// sub-slice of it, with nothing copied.
-	rd.csv.ReuseRecord = false
+	rd.csv.ReuseRecord = true
 	rd.csv.LazyQuotes = true
 	hdr, err := rd.csv.Read()
 	if errors.Is(err, io.EOF) {
@@ -240,7 +235,6 @@ func (rd *Reader) initCSV() error {
 		return &SheetError{File: rd.file, Line: 1, Msg: "no question columns", Hint: "add one column per question id"}
 	}
 	rd.responses = make([]string, len(rd.questions))
-	rd.qContiguous = rd.qCols[len(rd.qCols)-1]-rd.qCols[0] == len(rd.qCols)-1
 	rd.groups = make([]string, len(rd.groupCols))
 	return nil
 }
@@ -281,16 +275,11 @@ func (rd *Reader) nextCSV() (*Record, error) {
 		// Each record gets its own cells (records may be scored on other
 		// goroutines), carved from a slab so that rows cost one allocation
 		// per few hundred.
-		if rd.qContiguous {
-			first := rd.qCols[0]
-			rec.Responses = row[first : first+len(rd.qCols) : first+len(rd.qCols)]
-		} else {
-			resp := rd.take(len(rd.qCols))
-			for k, c := range rd.qCols {
-				resp[k] = row[c]
-			}
-			rec.Responses = resp
+		resp := rd.take(len(rd.qCols))
+		for k, c := range rd.qCols {
+			resp[k] = row[c]
 		}
+		rec.Responses = resp
 		if len(rd.groupCols) > 0 {
 			g := rd.take(len(rd.groupCols))
 			for k, c := range rd.groupCols {
