@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/asnskill/asnskill/internal/i18n"
 	"github.com/asnskill/asnskill/internal/textsafe"
 )
 
@@ -55,31 +56,62 @@ type Record struct {
 }
 
 // RowError is a bad row: reported with its file and line and skipped (or,
-// with --strict, the end of the run).
+// with --strict, the end of the run). Its message is the catalogue's
+// "sheet.<Code>" with Args, so it reads in the user's language; Error gives
+// it in English.
 type RowError struct {
 	File string
 	Line int
-	Msg  string
+	Code string
+	Args []any
 }
 
-func (e *RowError) Error() string {
-	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+// NewRowError builds a located row error from a catalogue code.
+func NewRowError(file string, line int, code string, args ...any) *RowError {
+	return &RowError{File: file, Line: line, Code: code, Args: args}
+}
+
+func (e *RowError) Error() string { return e.Message(english) }
+
+// Message is the located message in p's language.
+func (e *RowError) Message(p i18n.Printer) string {
+	return fmt.Sprintf("%s:%d: %s", textsafe.Line(e.File), e.Line, p.T("sheet."+e.Code, e.Args...))
 }
 
 // SheetError refuses a whole sheet: the header, the format, a limit.
 type SheetError struct {
 	File string
-	Line int
-	Msg  string
-	Hint string
+	Line int // 0 when the problem is not on one line
+	Code string
+	Args []any
 }
 
-func (e *SheetError) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
-	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+// NewSheetError builds a sheet error from a catalogue code.
+func NewSheetError(file string, line int, code string, args ...any) *SheetError {
+	return &SheetError{File: file, Line: line, Code: code, Args: args}
 }
+
+func (e *SheetError) Error() string { return e.Message(english) }
+
+// Message is the located message in p's language.
+func (e *SheetError) Message(p i18n.Printer) string {
+	msg := p.T("sheet."+e.Code, e.Args...)
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", textsafe.Line(e.File), e.Line, msg)
+	}
+	return fmt.Sprintf("%s: %s", textsafe.Line(e.File), msg)
+}
+
+// Hint says how to fix the sheet, or "".
+func (e *SheetError) Hint(p i18n.Printer) string {
+	key := "sheet." + e.Code + ".hint"
+	if h := p.T(key, e.Args...); h != key {
+		return h
+	}
+	return ""
+}
+
+var english = i18n.NewPrinter("en")
 
 // Reader streams the records of one sheet.
 type Reader struct {
@@ -160,14 +192,13 @@ func peekNonSpace(br *bufio.Reader) (byte, error) {
 func (rd *Reader) wrap(err error) error {
 	var tl *lineTooLong
 	if errors.As(err, &tl) {
-		return &SheetError{File: rd.file, Line: tl.line, Msg: fmt.Sprintf("line longer than %d bytes", MaxLineBytes),
-			Hint: "a sheet line is one candidate; check the file is a CSV or JSONL answer sheet"}
+		return NewSheetError(rd.file, tl.line, "line-too-long", MaxLineBytes)
 	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &SheetError{File: rd.file, Line: pe.Line, Msg: pe.Err.Error()}
+		return NewSheetError(rd.file, pe.Line, "csv", pe.Err.Error())
 	}
-	return &SheetError{File: rd.file, Msg: err.Error()}
+	return NewSheetError(rd.file, 0, "read", err.Error())
 }
 
 func (rd *Reader) initCSV() error {
@@ -193,13 +224,13 @@ func (rd *Reader) initCSV() error {
 	rd.csv.LazyQuotes = true
 	hdr, err := rd.csv.Read()
 	if errors.Is(err, io.EOF) {
-		return &SheetError{File: rd.file, Msg: "empty sheet", Hint: "the first line must be a header: candidate, then one column per question id"}
+		return NewSheetError(rd.file, 0, "empty")
 	}
 	if err != nil {
 		return rd.wrap(err)
 	}
 	if len(hdr) > MaxColumns {
-		return &SheetError{File: rd.file, Line: 1, Msg: fmt.Sprintf("%d columns, more than the %d allowed", len(hdr), MaxColumns)}
+		return NewSheetError(rd.file, 1, "too-many-columns", len(hdr), MaxColumns)
 	}
 	rd.header = append([]string(nil), hdr...)
 	rd.candCol, rd.bankCol = -1, -1
@@ -208,7 +239,7 @@ func (rd *Reader) initCSV() error {
 		h = strings.TrimSpace(h)
 		rd.header[i] = h
 		if j, dup := seen[strings.ToLower(h)]; dup && h != "" {
-			return &SheetError{File: rd.file, Line: 1, Msg: fmt.Sprintf("column %q appears twice (columns %d and %d)", textsafe.Line(h), j+1, i+1)}
+			return NewSheetError(rd.file, 1, "duplicate-column", textsafe.Line(h), j+1, i+1)
 		}
 		seen[strings.ToLower(h)] = i
 		switch low := strings.ToLower(h); {
@@ -220,19 +251,17 @@ func (rd *Reader) initCSV() error {
 			rd.groupCols = append(rd.groupCols, i)
 			rd.groupNames = append(rd.groupNames, h[len("group:"):])
 		case h == "":
-			return &SheetError{File: rd.file, Line: 1, Msg: fmt.Sprintf("column %d has no name", i+1),
-				Hint: "name every column: candidate, bank, group:<name>, or a question id"}
+			return NewSheetError(rd.file, 1, "unnamed-column", i+1)
 		default:
 			rd.qCols = append(rd.qCols, i)
 			rd.questions = append(rd.questions, h)
 		}
 	}
 	if rd.candCol < 0 {
-		return &SheetError{File: rd.file, Line: 1, Msg: "no candidate column",
-			Hint: "the header needs a column named candidate (the delimiter , ; or tab is detected)"}
+		return NewSheetError(rd.file, 1, "no-candidate")
 	}
 	if len(rd.questions) == 0 {
-		return &SheetError{File: rd.file, Line: 1, Msg: "no question columns", Hint: "add one column per question id"}
+		return NewSheetError(rd.file, 1, "no-questions")
 	}
 	rd.responses = make([]string, len(rd.questions))
 	rd.groups = make([]string, len(rd.groupCols))
@@ -262,12 +291,12 @@ func (rd *Reader) nextCSV() (*Record, error) {
 			continue // blank line
 		}
 		if len(row) != len(rd.header) {
-			return nil, &RowError{File: rd.file, Line: line, Msg: fmt.Sprintf("row has %d cells, the header has %d", len(row), len(rd.header))}
+			return nil, NewRowError(rd.file, line, "short-row", len(row), len(rd.header))
 		}
 		rec := &Record{File: rd.file, Line: line, Questions: rd.questions, GroupNames: rd.groupNames}
 		rec.Candidate = strings.TrimSpace(row[rd.candCol])
-		if err := checkCandidate(rec.Candidate); err != "" {
-			return nil, &RowError{File: rd.file, Line: line, Msg: err}
+		if err := checkCandidate(rec.Candidate); err != nil {
+			return nil, NewRowError(rd.file, line, err.code, err.args...)
 		}
 		if rd.bankCol >= 0 {
 			rec.Bank = strings.TrimSpace(row[rd.bankCol])
@@ -301,25 +330,31 @@ func (rd *Reader) take(n int) []string {
 	return out
 }
 
-func checkCandidate(c string) string {
+// problem is a catalogue code with its arguments.
+type problem struct {
+	code string
+	args []any
+}
+
+func checkCandidate(c string) *problem {
 	if c == "" {
-		return "no candidate id"
+		return &problem{code: "no-candidate-id"}
 	}
 	if len(c) > MaxCandidateLen {
-		return fmt.Sprintf("candidate id is %d bytes long; at most %d are allowed", len(c), MaxCandidateLen)
+		return &problem{"candidate-too-long", []any{len(c), MaxCandidateLen}}
 	}
 	if !utf8.ValidString(c) {
-		return "candidate id is not valid UTF-8"
+		return &problem{code: "candidate-utf8"}
 	}
 	for _, f := range textsafe.Scan(c) {
 		if f.Class == textsafe.Control || f.Rune == '\t' || f.Rune == '\n' {
-			return fmt.Sprintf("candidate id holds the control character %s", textsafe.CodePoint(f.Rune))
+			return &problem{"candidate-control", []any{textsafe.CodePoint(f.Rune)}}
 		}
 	}
 	if strings.ContainsAny(c, "\t\n") {
-		return "candidate id holds a tab or a line break"
+		return &problem{code: "candidate-control", args: []any{"U+0009"}}
 	}
-	return ""
+	return nil
 }
 
 // jsonLine is one JSONL answer line, or a result file.
@@ -363,7 +398,7 @@ func (rd *Reader) nextJSON() (*Record, error) {
 			if errors.Is(err, io.EOF) {
 				return nil, io.EOF
 			}
-			return nil, &SheetError{File: rd.file, Line: line, Msg: "not a JSON object: " + err.Error()}
+			return nil, NewSheetError(rd.file, line, "not-json", err.Error())
 		}
 		raw = m
 	} else {
@@ -395,11 +430,11 @@ func (rd *Reader) nextJSON() (*Record, error) {
 	}
 	var jl jsonLine
 	if err := json.Unmarshal(raw, &jl); err != nil {
-		return nil, &RowError{File: rd.file, Line: line, Msg: "not a JSON object: " + err.Error()}
+		return nil, NewRowError(rd.file, line, "not-json", err.Error())
 	}
 	rec := &Record{File: rd.file, Line: line, Candidate: strings.TrimSpace(jl.Candidate)}
-	if msg := checkCandidate(rec.Candidate); msg != "" {
-		return nil, &RowError{File: rd.file, Line: line, Msg: msg}
+	if msg := checkCandidate(rec.Candidate); msg != nil {
+		return nil, NewRowError(rd.file, line, msg.code, msg.args...)
 	}
 	if len(jl.Bank) > 0 {
 		var s string
@@ -410,7 +445,7 @@ func (rd *Reader) nextJSON() (*Record, error) {
 				ID string `json:"id"`
 			}
 			if json.Unmarshal(jl.Bank, &ref) != nil {
-				return nil, &RowError{File: rd.file, Line: line, Msg: `"bank" must be a bank id or {"id": …}`}
+				return nil, NewRowError(rd.file, line, "bad-bank-field")
 			}
 			rec.Bank = ref.ID
 		}
@@ -426,14 +461,14 @@ func (rd *Reader) nextJSON() (*Record, error) {
 	}
 	if jl.Format != "" {
 		if jl.Format != "asnskill/result/v1" {
-			return nil, &RowError{File: rd.file, Line: line, Msg: fmt.Sprintf("unknown format %q", textsafe.Line(jl.Format))}
+			return nil, NewRowError(rd.file, line, "unknown-format", textsafe.Line(jl.Format))
 		}
 		var as []resultAnswer
 		if err := json.Unmarshal(jl.Answers, &as); err != nil {
-			return nil, &RowError{File: rd.file, Line: line, Msg: `"answers" of a result must be a list: ` + err.Error()}
+			return nil, NewRowError(rd.file, line, "result-answers", err.Error())
 		}
 		if len(as) == 0 {
-			return nil, &RowError{File: rd.file, Line: line, Msg: "the result has no answers list (bulk results leave it out unless --with-answers)"}
+			return nil, NewRowError(rd.file, line, "result-no-answers")
 		}
 		for _, a := range as {
 			rec.Questions = append(rec.Questions, a.Question)
@@ -447,7 +482,7 @@ func (rd *Reader) nextJSON() (*Record, error) {
 	if len(jl.Answers) > 0 && string(jl.Answers) != "null" {
 		var m map[string]json.RawMessage
 		if err := json.Unmarshal(jl.Answers, &m); err != nil {
-			return nil, &RowError{File: rd.file, Line: line, Msg: `"answers" must map question ids to letters`}
+			return nil, NewRowError(rd.file, line, "answers-map")
 		}
 		for q, v := range m {
 			var s string
@@ -464,7 +499,7 @@ func (rd *Reader) nextJSON() (*Record, error) {
 				answers[q] = ""
 				continue
 			}
-			return nil, &RowError{File: rd.file, Line: line, Msg: fmt.Sprintf("answer to %q must be letters such as \"B\" or [\"A\",\"C\"]", textsafe.Line(q))}
+			return nil, NewRowError(rd.file, line, "answer-letters", textsafe.Line(q))
 		}
 	}
 	if jl.Questions != nil {
@@ -475,7 +510,7 @@ func (rd *Reader) nextJSON() (*Record, error) {
 			delete(answers, q)
 		}
 		for q := range answers {
-			return nil, &RowError{File: rd.file, Line: line, Msg: fmt.Sprintf("answer to %q, which is not in \"questions\"", textsafe.Line(q))}
+			return nil, NewRowError(rd.file, line, "answer-not-listed", textsafe.Line(q))
 		}
 		return rec, nil
 	}

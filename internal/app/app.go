@@ -102,9 +102,9 @@ func printError(w io.Writer, p i18n.Printer, err error) int {
 		fmt.Fprintln(w, p.T("hint.known-banks", strings.Join(noBank.Known, ", ")))
 		return ExitError
 	case errors.As(err, &sheetErr):
-		fmt.Fprintf(w, "asnskill: %s\n", textsafe.Line(sheetErr.Error()))
-		if sheetErr.Hint != "" {
-			fmt.Fprintf(w, "%s %s\n", p.T("hint.prefix"), textsafe.Line(sheetErr.Hint))
+		fmt.Fprintf(w, "asnskill: %s\n", sheetErr.Message(p))
+		if h := sheetErr.Hint(p); h != "" {
+			fmt.Fprintf(w, "%s %s\n", p.T("hint.prefix"), h)
 		}
 		return ExitError
 	case errors.As(err, &userErr):

@@ -1,7 +1,7 @@
 package scoring
 
 import (
-	"fmt"
+	"errors"
 	"strings"
 	"sync"
 
@@ -95,25 +95,25 @@ func (bk *Bulk) Score(rec *answers.Record) (Result, error) {
 // for the questions it was given, and one Choice per question in that order.
 // A bad record gives an *answers.RowError.
 func (bk *Bulk) Parse(rec *answers.Record) (*Scorer, []Choice, error) {
-	rowErr := func(format string, args ...any) (*Scorer, []Choice, error) {
-		return nil, nil, &answers.RowError{File: rec.File, Line: rec.Line, Msg: fmt.Sprintf(format, args...)}
+	rowErr := func(code string, args ...any) (*Scorer, []Choice, error) {
+		return nil, nil, answers.NewRowError(rec.File, rec.Line, code, args...)
 	}
 	if rec.Bank != "" && rec.Bank != bk.Bank.ID {
-		return rowErr("the row is for bank %q, but it is scored against %q", textsafe.Line(rec.Bank), bk.Bank.ID)
+		return rowErr("other-bank", textsafe.Line(rec.Bank), bk.Bank.ID)
 	}
 	ids, responses := rec.Questions, rec.Responses
 	if ids == nil {
 		ids = bk.all
 		for q := range rec.Answers {
 			if bk.Bank.Question(q) == nil {
-				return rowErr("unknown question %q (not in bank %s)", textsafe.Line(q), bk.Bank.ID)
+				return rowErr("unknown-question", textsafe.Line(q), bk.Bank.ID)
 			}
 		}
 	}
 	s, err := bk.scorer(ids)
 	if err != nil {
 		if uq, ok := err.(*UnknownQuestionError); ok {
-			return rowErr("unknown question %q (not in bank %s)", textsafe.Line(uq.Question), bk.Bank.ID)
+			return rowErr("unknown-question", textsafe.Line(uq.Question), bk.Bank.ID)
 		}
 		return nil, nil, err
 	}
@@ -123,7 +123,7 @@ func (bk *Bulk) Parse(rec *answers.Record) (*Scorer, []Choice, error) {
 		seen := make(map[string]bool, len(ids))
 		for _, id := range ids {
 			if seen[id] {
-				return rowErr("question %q is listed twice", textsafe.Line(id))
+				return rowErr("question-twice", textsafe.Line(id))
 			}
 			seen[id] = true
 		}
@@ -147,7 +147,11 @@ func (bk *Bulk) Parse(rec *answers.Record) (*Scorer, []Choice, error) {
 		}
 		c, err := answers.ParseChoice(cell, it.options, !it.multiple)
 		if err != nil {
-			return rowErr("question %s: %s", it.q.ID, textsafe.Line(err.Error()))
+			var ce *answers.ChoiceError
+			if errors.As(err, &ce) {
+				return rowErr("answer-"+ce.Reason, it.q.ID, textsafe.Line(ce.Cell), textsafe.Line(string([]byte{ce.Letter})), ce.Max)
+			}
+			return rowErr("answer-letter", it.q.ID, textsafe.Line(cell), "?", it.options)
 		}
 		choices[i] = c
 	}

@@ -252,7 +252,7 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 				sum.Read++
 				if e := cur.errs[i]; e != nil {
 					sum.Rejected++
-					fmt.Fprintln(f.IO.ErrOut, textsafe.Line(e.Error()))
+					fmt.Fprintln(f.IO.ErrOut, describe(e, p))
 					if opts.Strict {
 						fatal = cmdutil.Errorf(p.T("score.hint.strict"), "%s", p.T("score.strict-stop"))
 						break
@@ -308,7 +308,7 @@ func readFile(f *cmdutil.Factory, name string, bulk *scoring.Bulk, emit func(ite
 	} else {
 		file, err := os.Open(name)
 		if err != nil {
-			return &answers.SheetError{File: name, Msg: err.Error()}
+			return answers.NewSheetError(name, 0, "read", err.Error())
 		}
 		defer file.Close()
 		r = file
@@ -321,9 +321,7 @@ func readFile(f *cmdutil.Factory, name string, bulk *scoring.Bulk, emit func(ite
 		if err := bulk.CheckQuestions(qs); err != nil {
 			var uq *scoring.UnknownQuestionError
 			errors.As(err, &uq)
-			return &answers.SheetError{File: display, Line: 1,
-				Msg:  fmt.Sprintf("column %q is not a question of bank %s", textsafe.Line(uq.Question), bulk.Bank.ID),
-				Hint: "name question columns by the bank's question ids (see 'asnskill preview " + bulk.Bank.ID + "')"}
+			return answers.NewSheetError(display, 1, "unknown-column", textsafe.Line(uq.Question), bulk.Bank.ID)
 		}
 	}
 	for {
@@ -462,4 +460,13 @@ func (pr *progress) done() {
 	if pr.on && pr.last != pr.start {
 		fmt.Fprint(pr.f.IO.ErrOut, "\r\x1b[K")
 	}
+}
+
+// describe is a row error in the user's language.
+func describe(err error, p i18n.Printer) string {
+	var re *answers.RowError
+	if errors.As(err, &re) {
+		return re.Message(p)
+	}
+	return textsafe.Line(err.Error())
 }

@@ -179,7 +179,7 @@ func Analyse(opts *Options, b *bank.Bank) (itemstats.Report, Summary, error) {
 			for _, rec := range j.recs {
 				s, choices, err := bulk.Parse(rec)
 				if err == nil && s != testScorer && !sameList(s.QuestionIDs(), ids) {
-					err = &answers.RowError{File: rec.File, Line: rec.Line, Msg: p.T("stats.other-questions")}
+					err = answers.NewRowError(rec.File, rec.Line, "other-questions")
 				}
 				if err != nil {
 					rowErrs <- err
@@ -194,7 +194,7 @@ func Analyse(opts *Options, b *bank.Bank) (itemstats.Report, Summary, error) {
 					g = rec.Groups[groupIdx]
 				}
 				if err := acc.Add(itemstats.Row{Earned: earned, Chosen: chosen, Group: g}); err != nil {
-					rowErrs <- &answers.RowError{File: rec.File, Line: rec.Line, Msg: err.Error()}
+					rowErrs <- answers.NewRowError(rec.File, rec.Line, "bad-row", textsafe.Line(err.Error()))
 					continue
 				}
 				rowErrs <- nil
@@ -212,7 +212,12 @@ func Analyse(opts *Options, b *bank.Bank) (itemstats.Report, Summary, error) {
 				continue
 			}
 			sum.Rejected++
-			fmt.Fprintln(f.IO.ErrOut, textsafe.Line(e.Error()))
+			var re *answers.RowError
+			if errors.As(e, &re) {
+				fmt.Fprintln(f.IO.ErrOut, re.Message(p))
+			} else {
+				fmt.Fprintln(f.IO.ErrOut, textsafe.Line(e.Error()))
+			}
 			if opts.Strict {
 				mu.Lock()
 				if fatal == nil {
@@ -234,7 +239,7 @@ func Analyse(opts *Options, b *bank.Bank) (itemstats.Report, Summary, error) {
 		if err := bulk.CheckQuestions(ids); err != nil {
 			var uq *scoring.UnknownQuestionError
 			errors.As(err, &uq)
-			return &answers.SheetError{File: first.File, Line: first.Line, Msg: fmt.Sprintf("column %q is not a question of bank %s", textsafe.Line(uq.Question), b.ID)}
+			return answers.NewSheetError(first.File, first.Line, "unknown-column", textsafe.Line(uq.Question), b.ID)
 		}
 		var err error
 		if testScorer, err = bulk.Scorer(ids); err != nil {
@@ -247,8 +252,7 @@ func Analyse(opts *Options, b *bank.Bank) (itemstats.Report, Summary, error) {
 				}
 			}
 			if groupIdx < 0 {
-				return &answers.SheetError{File: first.File, Line: 1, Msg: p.T("stats.no-group", opts.Group),
-					Hint: p.T("stats.no-group.hint", opts.Group)}
+				return answers.NewSheetError(first.File, 1, "no-group", textsafe.Line(opts.Group))
 			}
 		}
 		cfg = itemstats.Config{Bank: itemstats.Bank{ID: b.ID, Version: b.Version, SHA256: b.SHA256}, Group: opts.Group, Focal: opts.Focal}
@@ -303,7 +307,7 @@ files:
 				} else {
 					sum.Read++
 					sum.Rejected++
-					fmt.Fprintln(f.IO.ErrOut, textsafe.Line(err.Error()))
+					fmt.Fprintln(f.IO.ErrOut, re.Message(p))
 				}
 				continue
 			}
@@ -359,7 +363,7 @@ func open(f *cmdutil.Factory, name string) (*answers.Reader, func(), error) {
 	}
 	file, err := os.Open(name)
 	if err != nil {
-		return nil, nil, &answers.SheetError{File: name, Msg: err.Error()}
+		return nil, nil, answers.NewSheetError(name, 0, "read", err.Error())
 	}
 	rd, err := answers.NewReader(name, file, answers.FormatAuto)
 	if err != nil {
