@@ -18,9 +18,11 @@ type Bulk struct {
 	AllRecommendations bool
 	WithAnswers        bool
 
-	mu    sync.Mutex
-	cache map[string]*Scorer
-	all   []string
+	mu      sync.Mutex
+	cache   map[string]*Scorer
+	last    *Scorer  // the scorer of lastIDs
+	lastIDs []string // compared by identity, not content
+	all     []string
 }
 
 // NewBulk prepares bulk scoring against b.
@@ -46,9 +48,22 @@ func (bk *Bulk) CheckQuestions(ids []string) error {
 func (bk *Bulk) Scorer(ids []string) (*Scorer, error) { return bk.scorer(ids) }
 
 func (bk *Bulk) scorer(ids []string) (*Scorer, error) {
+	// Rows of a CSV sheet share the header's slice: the same list as last
+	// time is found without building a key.
+	bk.mu.Lock()
+	if last := bk.last; last != nil && len(ids) > 0 && len(bk.lastIDs) == len(ids) && &bk.lastIDs[0] == &ids[0] {
+		bk.mu.Unlock()
+		return last, nil
+	}
+	bk.mu.Unlock()
 	key := strings.Join(ids, "\x00")
 	bk.mu.Lock()
 	defer bk.mu.Unlock()
+	defer func() {
+		if s, ok := bk.cache[key]; ok {
+			bk.last, bk.lastIDs = s, ids
+		}
+	}()
 	if s, ok := bk.cache[key]; ok {
 		return s, nil
 	}
@@ -77,9 +92,17 @@ func (bk *Bulk) scorer(ids []string) (*Scorer, error) {
 
 // Score scores one record. A bad record gives an *answers.RowError.
 func (bk *Bulk) Score(rec *answers.Record) (Result, error) {
+	var r Result
+	err := bk.ScoreInto(&r, rec)
+	return r, err
+}
+
+// ScoreInto scores one record into r, reusing r's memory (see
+// Scorer.ScoreInto). A bad record gives an *answers.RowError.
+func (bk *Bulk) ScoreInto(r *Result, rec *answers.Record) error {
 	s, choices, err := bk.Parse(rec)
 	if err != nil {
-		return Result{}, err
+		return err
 	}
 	sh := Sheet{Candidate: rec.Candidate, Choices: choices, Seconds: rec.Seconds, Flagged: rec.Flagged}
 	if len(rec.Groups) > 0 {
@@ -88,7 +111,8 @@ func (bk *Bulk) Score(rec *answers.Record) (Result, error) {
 			sh.Groups[rec.GroupNames[i]] = g
 		}
 	}
-	return s.Score(sh, bk.WithAnswers), nil
+	s.ScoreInto(r, sh, bk.WithAnswers)
+	return nil
 }
 
 // Parse checks a record against the bank and reads its answers: the scorer

@@ -3,6 +3,7 @@ package scoring
 import (
 	"encoding/json"
 	"math"
+	"slices"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -45,8 +46,7 @@ func (r *Result) AppendJSON(b []byte) []byte {
 	}
 	if len(r.Groups) > 0 {
 		b = append(b, `,"groups":`...)
-		g, _ := json.Marshal(r.Groups) // sorted keys; groups are few
-		b = append(b, g...)
+		b = appendGroups(b, r.Groups)
 	}
 	s := &r.Score
 	b = append(b, `,"score":{"earned":`...)
@@ -252,4 +252,24 @@ func appendString(b []byte, s string) []byte {
 func appendTime(b []byte, t time.Time) []byte {
 	q, _ := json.Marshal(t)
 	return append(b, q...)
+}
+
+// appendGroups writes the map with sorted keys, as encoding/json does.
+func appendGroups(b []byte, m map[string]string) []byte {
+	var buf [8]string
+	keys := buf[:0]
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	b = append(b, '{')
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, k)
+		b = append(b, ':')
+		b = appendString(b, m[k])
+	}
+	return append(b, '}')
 }

@@ -325,22 +325,34 @@ type Sheet struct {
 
 // Score scores one sheet. withAnswers adds the per-question answers list.
 func (s *Scorer) Score(sh Sheet, withAnswers bool) Result {
+	var r Result
+	s.ScoreInto(&r, sh, withAnswers)
+	return r
+}
+
+// ScoreInto scores one sheet into r, reusing the memory of r's lists (bulk
+// scoring keeps one Result per worker instead of allocating one per row).
+func (s *Scorer) ScoreInto(r *Result, sh Sheet, withAnswers bool) {
 	b := s.Bank
-	r := Result{
+	skills, recs, answers := r.Skills[:0], r.Recommendations[:0], r.Answers[:0]
+	failed := r.Score.FailedSkills[:0]
+	*r = Result{
 		Format:    ResultFormat,
 		Candidate: sh.Candidate,
 		Bank:      BankRef{ID: b.ID, Version: b.Version, SHA256: b.SHA256},
 		Groups:    sh.Groups,
-		Skills:    make([]SkillResult, len(s.skills)),
+		Skills:    slices.Grow(skills, len(s.skills))[:len(s.skills)],
 	}
+	r.Score.FailedSkills = failed
 	for k, si := range s.skills {
 		sk := &b.Skills[si]
 		r.Skills[k] = SkillResult{ID: sk.ID, TargetLevel: sk.TargetLevel, Weight: sk.Weight, PassMin: sk.PassMin}
 	}
 	if withAnswers {
-		r.Answers = make([]Answer, len(s.items))
+		r.Answers = slices.Grow(answers, len(s.items))[:len(s.items)]
 	}
-	for i, it := range s.items {
+	for i := range s.items {
+		it := &s.items[i]
 		var c Choice
 		if i < len(sh.Choices) {
 			c = sh.Choices[i]
@@ -388,20 +400,33 @@ func (s *Scorer) Score(sh Sheet, withAnswers bool) Result {
 			r.Score.FailedSkills = append(r.Score.FailedSkills, sr.ID)
 		}
 	}
-	r.Recommendations = s.recommend(r.Skills)
-	return r
+	if len(r.Score.FailedSkills) == 0 {
+		r.Score.FailedSkills = nil
+	}
+	r.Recommendations = s.recommend(r.Skills, recs)
 }
 
 // RankGaps returns the skills with a gap, most urgent first: by gap × weight
 // descending, then file order; skills with low evidence come after the rest.
 func RankGaps(skills []SkillResult) []SkillResult {
-	var out []SkillResult
-	for _, s := range skills {
-		if s.Gap > 0 {
-			out = append(out, s)
+	var buf [16]int
+	order := rankGaps(skills, buf[:0])
+	out := make([]SkillResult, len(order))
+	for i, k := range order {
+		out[i] = skills[k]
+	}
+	return out
+}
+
+// rankGaps is RankGaps as indexes into skills, appended to order.
+func rankGaps(skills []SkillResult, order []int) []int {
+	for k := range skills {
+		if skills[k].Gap > 0 {
+			order = append(order, k)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b SkillResult) int {
+	slices.SortStableFunc(order, func(i, j int) int {
+		a, b := &skills[i], &skills[j]
 		if a.LowEvidence != b.LowEvidence {
 			if a.LowEvidence {
 				return 1
@@ -410,21 +435,18 @@ func RankGaps(skills []SkillResult) []SkillResult {
 		}
 		return cmp.Compare(float64(b.Gap)*b.Weight, float64(a.Gap)*a.Weight)
 	})
-	return out
+	return order
 }
 
-func (s *Scorer) recommend(skills []SkillResult) []Recommendation {
+func (s *Scorer) recommend(skills []SkillResult, out []Recommendation) []Recommendation {
 	s.prepare.Do(s.prepareRecommendations)
-	gaps := RankGaps(skills)
-	if len(gaps) == 0 {
-		return []Recommendation{}
+	var buf [16]int
+	order := rankGaps(skills, buf[:0])
+	if out == nil {
+		out = []Recommendation{}
 	}
-	n := 0
-	for _, g := range gaps {
-		n += len(s.recs[g.ID][g.Level])
-	}
-	out := make([]Recommendation, 0, n)
-	for _, g := range gaps {
+	for _, k := range order {
+		g := &skills[k]
 		for _, rec := range s.recs[g.ID][g.Level] {
 			rec.Gap = g.Gap
 			out = append(out, rec)
