@@ -132,6 +132,7 @@ type Reader struct {
 	responses  []string
 	groups     []string
 	slab       []string
+	recs       []Record // records handed out a slab at a time
 
 	// JSON
 	pretty bool
@@ -293,7 +294,12 @@ func (rd *Reader) nextCSV() (*Record, error) {
 		if len(row) != len(rd.header) {
 			return nil, NewRowError(rd.file, line, "short-row", len(row), len(rd.header))
 		}
-		rec := &Record{File: rd.file, Line: line, Questions: rd.questions, GroupNames: rd.groupNames}
+		if len(rd.recs) == 0 {
+			rd.recs = make([]Record, 256)
+		}
+		rec := &rd.recs[0]
+		rd.recs = rd.recs[1:]
+		*rec = Record{File: rd.file, Line: line, Questions: rd.questions, GroupNames: rd.groupNames}
 		rec.Candidate = strings.TrimSpace(row[rd.candCol])
 		if err := checkCandidate(rec.Candidate); err != nil {
 			return nil, NewRowError(rd.file, line, err.code, err.args...)

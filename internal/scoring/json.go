@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 )
@@ -218,6 +220,19 @@ func appendFloat(b []byte, f float64) []byte {
 	if abs < 1e15 && f == math.Trunc(f) && !(f == 0 && math.Signbit(f)) {
 		return strconv.AppendInt(b, int64(f), 10) // whole numbers: most points and weights
 	}
+	// Bulk results repeat the same few hundred percents and intervals:
+	// formatting the shortest decimal is the costly part, so it is cached.
+	key := math.Float64bits(f)
+	if v, ok := floatCache.Load(key); ok {
+		return append(b, v.(string)...)
+	}
+	start := len(b)
+	defer func() {
+		if floatCacheSize.Load() < 1<<16 {
+			floatCacheSize.Add(1)
+			floatCache.Store(key, string(b[start:]))
+		}
+	}()
 	fmtc := byte('f')
 	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		fmtc = 'e'
@@ -233,6 +248,11 @@ func appendFloat(b []byte, f float64) []byte {
 	}
 	return b
 }
+
+var (
+	floatCache     sync.Map // float64 bits → JSON text
+	floatCacheSize atomic.Int64
+)
 
 // appendString quotes s like encoding/json (HTML-safe escaping included);
 // plain ASCII takes the fast path.
