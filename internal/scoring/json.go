@@ -211,6 +211,10 @@ func (a *Answer) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
+// AppendNumber appends f as asnskill writes numbers in JSON and CSV: the
+// shortest decimal that reads back the same, never rounded.
+func AppendNumber(b []byte, f float64) []byte { return appendFloat(b, f) }
+
 // appendFloat formats like encoding/json's float64 encoder.
 func appendFloat(b []byte, f float64) []byte {
 	if math.IsNaN(f) || math.IsInf(f, 0) {

@@ -4,7 +4,6 @@
 package score
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -16,6 +15,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -282,9 +283,7 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 				}
 			default:
 				w.Write(cur.out)
-				if format == "jsonl" {
-					outBuffers.Put(cur.out[:0])
-				}
+				outBuffers.Put(cur.out[:0])
 			}
 			progress.update(sum.Read)
 		}
@@ -357,11 +356,7 @@ var outBuffers = sync.Pool{New: func() any { return make([]byte, 0, batchSize*20
 func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw bool) {
 	bt.errs = make([]error, len(bt.items))
 	var res scoring.Result
-	var buf bytes.Buffer
-	var cw *csv.Writer
-	if format == "csv" {
-		cw = csv.NewWriter(&buf)
-	} else if format == "jsonl" {
+	if format == "jsonl" || format == "csv" {
 		bt.out = outBuffers.Get().([]byte)[:0]
 	}
 	for i, it := range bt.items {
@@ -380,7 +375,7 @@ func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw bool) {
 		bt.good++
 		switch format {
 		case "csv":
-			cw.Write(csvRow(res, bulk.Bank.Skills, raw))
+			bt.out = appendCSVRow(bt.out, &res, bulk.Bank.Skills, raw)
 		case "json":
 			bt.jsons = append(bt.jsons, res.AppendJSON(nil))
 		case "table":
@@ -390,10 +385,7 @@ func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw bool) {
 			bt.out = append(bt.out, '\n')
 		}
 	}
-	if cw != nil {
-		cw.Flush()
-		bt.out = buf.Bytes()
-	}
+
 }
 
 func csvHeader(skills []bank.Skill) []string {
@@ -406,24 +398,57 @@ func csvHeader(skills []bank.Skill) []string {
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
-func csvRow(r scoring.Result, skills []bank.Skill, raw bool) []string {
+// appendCSVRow writes one result as a CSV line (what encoding/csv writes:
+// a cell is quoted when it holds a comma, a quote, a line break or begins
+// with a space), numbers through the same formatter as JSON.
+func appendCSVRow(b []byte, r *scoring.Result, skills []bank.Skill, raw bool) []byte {
 	cand := r.Candidate
 	if !raw {
 		cand = textsafe.CSVCell(cand)
 	}
-	row := []string{cand, num(r.Score.Percent), strconv.FormatBool(r.Score.Passed)}
-	by := make(map[string]*scoring.SkillResult, len(r.Skills))
-	for i := range r.Skills {
-		by[r.Skills[i].ID] = &r.Skills[i]
-	}
-	for _, s := range skills {
-		if sr, ok := by[s.ID]; ok {
-			row = append(row, num(sr.Percent), strconv.Itoa(sr.Level), strconv.Itoa(sr.Gap))
+	b = appendCSVCell(b, cand)
+	b = append(b, ',')
+	b = scoring.AppendNumber(b, r.Score.Percent)
+	b = append(b, ',')
+	b = strconv.AppendBool(b, r.Score.Passed)
+	// r.Skills holds the administered skills in the bank's order.
+	k := 0
+	for i := range skills {
+		if k < len(r.Skills) && r.Skills[k].ID == skills[i].ID {
+			sr := &r.Skills[k]
+			b = append(b, ',')
+			b = scoring.AppendNumber(b, sr.Percent)
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(sr.Level), 10)
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(sr.Gap), 10)
+			k++
 		} else {
-			row = append(row, "", "", "")
+			b = append(b, ",,,"...)
 		}
 	}
-	return row
+	return append(b, '\n')
+}
+
+func appendCSVCell(b []byte, s string) []byte {
+	if !csvNeedsQuotes(s) {
+		return append(b, s...)
+	}
+	b = append(b, '"')
+	b = append(b, strings.ReplaceAll(s, `"`, `""`)...)
+	return append(b, '"')
+}
+
+// csvNeedsQuotes is encoding/csv's rule, so the bytes are the same.
+func csvNeedsQuotes(s string) bool {
+	if s == "" {
+		return false
+	}
+	if s == `\.` || strings.ContainsAny(s, ",\"\r\n") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
 }
 
 func tableRow(r scoring.Result) []string {
