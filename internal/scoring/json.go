@@ -16,19 +16,19 @@ import (
 // results, and this is most of what it does per row.
 func (r *Result) AppendJSON(b []byte) []byte {
 	b = append(b, `{"format":`...)
-	b = appendString(b, r.Format)
+	b = appendStatic(b, r.Format)
 	b = append(b, `,"candidate":`...)
 	b = appendString(b, r.Candidate)
 	b = append(b, `,"bank":{"id":`...)
-	b = appendString(b, r.Bank.ID)
+	b = appendStatic(b, r.Bank.ID)
 	b = append(b, `,"version":`...)
-	b = appendString(b, r.Bank.Version)
+	b = appendStatic(b, r.Bank.Version)
 	b = append(b, `,"sha256":`...)
-	b = appendString(b, r.Bank.SHA256)
+	b = appendStatic(b, r.Bank.SHA256)
 	b = append(b, '}')
 	if r.Mode != "" {
 		b = append(b, `,"mode":`...)
-		b = appendString(b, r.Mode)
+		b = appendStatic(b, r.Mode)
 	}
 	if r.Seed != nil {
 		b = append(b, `,"seed":`...)
@@ -36,7 +36,7 @@ func (r *Result) AppendJSON(b []byte) []byte {
 	}
 	if r.Lang != "" {
 		b = append(b, `,"lang":`...)
-		b = appendString(b, r.Lang)
+		b = appendStatic(b, r.Lang)
 	}
 	if r.StartedAt != nil {
 		b = append(b, `,"started_at":`...)
@@ -67,7 +67,7 @@ func (r *Result) AppendJSON(b []byte) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendString(b, f)
+			b = appendStatic(b, f)
 		}
 		b = append(b, ']')
 	}
@@ -112,7 +112,7 @@ func (r *Result) AppendJSON(b []byte) []byte {
 
 func (s *SkillResult) appendJSON(b []byte) []byte {
 	b = append(b, `{"id":`...)
-	b = appendString(b, s.ID)
+	b = appendStatic(b, s.ID)
 	b = append(b, `,"earned":`...)
 	b = appendFloat(b, s.Earned)
 	b = append(b, `,"possible":`...)
@@ -155,20 +155,20 @@ func (s *SkillResult) appendJSON(b []byte) []byte {
 
 func (r *Recommendation) appendJSON(b []byte) []byte {
 	b = append(b, `{"skill":`...)
-	b = appendString(b, r.Skill)
+	b = appendStatic(b, r.Skill)
 	b = append(b, `,"gap":`...)
 	b = strconv.AppendInt(b, int64(r.Gap), 10)
 	b = append(b, `,"kind":`...)
-	b = appendString(b, r.Kind)
+	b = appendStatic(b, r.Kind)
 	b = append(b, `,"title":`...)
-	b = appendString(b, r.Title)
+	b = appendStatic(b, r.Title)
 	if r.Provider != "" {
 		b = append(b, `,"provider":`...)
-		b = appendString(b, r.Provider)
+		b = appendStatic(b, r.Provider)
 	}
 	if r.URL != "" {
 		b = append(b, `,"url":`...)
-		b = appendString(b, r.URL)
+		b = appendStatic(b, r.URL)
 	}
 	if r.Hours != 0 {
 		b = append(b, `,"hours":`...)
@@ -176,14 +176,14 @@ func (r *Recommendation) appendJSON(b []byte) []byte {
 	}
 	if r.Why != "" {
 		b = append(b, `,"why":`...)
-		b = appendString(b, r.Why)
+		b = appendStatic(b, r.Why)
 	}
 	return append(b, '}')
 }
 
 func (a *Answer) appendJSON(b []byte) []byte {
 	b = append(b, `{"question":`...)
-	b = appendString(b, a.Question)
+	b = appendStatic(b, a.Question)
 	b = append(b, `,"response":`...)
 	if a.Response == nil {
 		b = append(b, "null"...)
@@ -193,7 +193,7 @@ func (a *Answer) appendJSON(b []byte) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendString(b, l)
+			b = appendStatic(b, l)
 		}
 		b = append(b, ']')
 	}
@@ -256,6 +256,25 @@ func appendFloat(b []byte, f float64) []byte {
 var (
 	floatCache     sync.Map // float64 bits → JSON text
 	floatCacheSize atomic.Int64
+)
+
+// appendStatic quotes a string that recurs across results (ids, titles,
+// URLs): its quoted form is cached, bounded like the numbers.
+func appendStatic(b []byte, s string) []byte {
+	if v, ok := stringCache.Load(s); ok {
+		return append(b, v.(string)...)
+	}
+	q := appendString(nil, s)
+	if stringCacheSize.Load() < 1<<14 {
+		stringCacheSize.Add(1)
+		stringCache.Store(s, string(q))
+	}
+	return append(b, q...)
+}
+
+var (
+	stringCache     sync.Map // string → its JSON text
+	stringCacheSize atomic.Int64
 )
 
 // appendString quotes s like encoding/json (HTML-safe escaping included);
