@@ -2,6 +2,7 @@ package quizzes
 
 import (
 	"bytes"
+	"reflect"
 	"io/fs"
 	"strings"
 	"testing"
@@ -161,5 +162,34 @@ func TestShippedBankQuality(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// shipped.gob must hold exactly the banks of the YAML files.
+func TestCompiledIsCurrent(t *testing.T) {
+	compiled, err := bank.DecodeCompiled(Compiled)
+	if err != nil {
+		t.Fatalf("%v: run go generate ./quizzes", err)
+	}
+	s := bank.NewSet()
+	if err := s.LoadFS(FS, "embedded:quizzes/"); err != nil {
+		t.Fatal(err)
+	}
+	// Compare through the same encoding, so empty and nil lists agree.
+	data, err := bank.EncodeCompiled(s.List())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := bank.DecodeCompiled(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(compiled) != len(want) {
+		t.Fatalf("shipped.gob holds %d banks, quizzes/ has %d: run go generate ./quizzes", len(compiled), len(want))
+	}
+	for i := range want {
+		if !reflect.DeepEqual(compiled[i], want[i]) {
+			t.Errorf("shipped.gob differs from %s: run go generate ./quizzes", want[i].Source)
+		}
 	}
 }

@@ -186,7 +186,7 @@ func (b *Bank) QuestionIndex(id string) int {
 }
 
 func (b *Bank) index() {
-	if b.skillIndex != nil && len(b.skillIndex) == len(b.Skills) && len(b.questionIndex) == len(b.Questions) {
+	if b.skillIndex != nil && b.questionIndex != nil {
 		return
 	}
 	b.skillIndex = make(map[string]int, len(b.Skills))
