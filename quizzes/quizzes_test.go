@@ -2,8 +2,8 @@ package quizzes
 
 import (
 	"bytes"
-	"reflect"
 	"io/fs"
+	"reflect"
 	"strings"
 	"testing"
 
