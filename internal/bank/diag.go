@@ -42,12 +42,12 @@ type Diagnostic struct {
 // Message is the diagnostic's text in the printer's language. Arguments that
 // come from the bank are sanitized for display.
 func (d Diagnostic) Message(p i18n.Printer) string {
-	return p.T("bank."+d.Code, safeArgs(d.Args)...)
+	return p.T("bank."+d.Code, textsafe.Args(d.Args)...)
 }
 
 // Hint says how to fix the problem, or "" when there is nothing to add.
 func (d Diagnostic) Hint(p i18n.Printer) string {
-	h := p.T("bank."+d.Code+".hint", safeArgs(d.Args)...)
+	h := p.T("bank."+d.Code+".hint", textsafe.Args(d.Args)...)
 	if h == "bank."+d.Code+".hint" {
 		return ""
 	}
@@ -61,18 +61,6 @@ func (d Diagnostic) Format(p i18n.Printer) string {
 		msg += " (" + h + ")"
 	}
 	return fmt.Sprintf("%s:%d:%d: %s: %s", textsafe.Line(d.File), d.Line, d.Col, p.T("severity."+d.Severity.String()), msg)
-}
-
-func safeArgs(args []any) []any {
-	out := make([]any, len(args))
-	for i, a := range args {
-		if s, ok := a.(string); ok {
-			out[i] = textsafe.Line(s)
-		} else {
-			out[i] = a
-		}
-	}
-	return out
 }
 
 // Diagnostics is a list of problems in file order.

@@ -259,3 +259,36 @@ func (e *EnumFlag) Set(v string) error {
 	}
 	return fmt.Errorf("%q is not one of %s", v, strings.Join(e.Allowed, ", "))
 }
+
+// BankFlag is the bank a sheet command works on: the last --bank given
+// (the flag is global: it also loads banks).
+func (f *Factory) BankFlag() string {
+	if n := len(f.BankPaths); n > 0 {
+		return f.BankPaths[n-1]
+	}
+	return ""
+}
+
+// SheetFiles are the answer sheets named on the command line, or standard
+// input ("-") when none is and stdin is not a terminal.
+func (f *Factory) SheetFiles(args []string) ([]string, error) {
+	if len(args) > 0 {
+		return args, nil
+	}
+	if f.IO.IsStdinTTY() {
+		return nil, FlagErrorf("%s", f.Printer().T("score.need-input"))
+	}
+	return []string{"-"}, nil
+}
+
+// DefaultOutput is table on a terminal (when no --out is given) and the
+// machine format elsewhere, unless the user chose.
+func (f *Factory) DefaultOutput(chosen, machine, outFile string) string {
+	if chosen != "" {
+		return chosen
+	}
+	if f.IO.IsStdoutTTY() && outFile == "" {
+		return "table"
+	}
+	return machine
+}

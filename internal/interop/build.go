@@ -49,7 +49,7 @@ type Warning struct {
 // Message is the warning in the printer's language, with text from the
 // source made safe for a terminal.
 func (w Warning) Message(p i18n.Printer) string {
-	return p.T("trainer.warn."+w.Code, safeArgs(w.Args)...)
+	return p.T("trainer.warn."+w.Code, textsafe.Args(w.Args)...)
 }
 
 // Format renders FILE:LINE: warning: message.
@@ -68,7 +68,7 @@ type Error struct {
 
 // Message is the error in the printer's language.
 func (e *Error) Message(p i18n.Printer) string {
-	return p.T("trainer.err."+e.Code, safeArgs(e.Args)...)
+	return p.T("trainer.err."+e.Code, textsafe.Args(e.Args)...)
 }
 
 // Format renders FILE:LINE: message.
@@ -77,18 +77,6 @@ func (e *Error) Format(p i18n.Printer) string {
 }
 
 func (e *Error) Error() string { return e.Format(i18n.NewPrinter("en")) }
-
-func safeArgs(args []any) []any {
-	out := make([]any, len(args))
-	for i, a := range args {
-		if s, ok := a.(string); ok {
-			out[i] = textsafe.Line(s)
-		} else {
-			out[i] = a
-		}
-	}
-	return out
-}
 
 // Question kinds an importer finds.
 const (

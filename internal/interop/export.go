@@ -11,6 +11,7 @@ import (
 
 	"github.com/asnskill/asnskill/internal/bank"
 	"github.com/asnskill/asnskill/internal/i18n"
+	"github.com/asnskill/asnskill/internal/textsafe"
 )
 
 // ExportOptions choose what an exporter writes.
@@ -312,7 +313,9 @@ type Loss struct {
 }
 
 // Message is the loss in the printer's language.
-func (l Loss) Message(p i18n.Printer) string { return p.T("trainer.loss."+l.Code, safeArgs(l.Args)...) }
+func (l Loss) Message(p i18n.Printer) string {
+	return p.T("trainer.loss."+l.Code, textsafe.Args(l.Args)...)
+}
 
 // Formats an exporter writes.
 const (

@@ -133,6 +133,20 @@ func Line(s string) string {
 	return s
 }
 
+// Args returns message arguments with every string made one safe line, for
+// messages that quote text from banks or sheets.
+func Args(args []any) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			out[i] = Line(s)
+		} else {
+			out[i] = a
+		}
+	}
+	return out
+}
+
 // CSVCell makes a cell of untrusted text safe to open in a spreadsheet: a cell
 // that begins with =, +, -, @, tab or carriage return gets a leading single
 // quote, as the OWASP guidance on CSV injection recommends. Numbers the tool

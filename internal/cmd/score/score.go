@@ -56,22 +56,15 @@ func NewCmdScore(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 			"  $ asnskill score --bank data-analyst answers.csv -o csv --out results.csv\n" +
 			"  $ cat answers.jsonl | asnskill score --bank cyber-security - -o table",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Files = args
 			if opts.BankRef == "" {
 				return cmdutil.FlagErrorf("%s", p.T("score.need-bank"))
 			}
-			if len(args) == 0 {
-				if f.IO.IsStdinTTY() {
-					return cmdutil.FlagErrorf("%s", p.T("score.need-input"))
-				}
-				opts.Files = []string{"-"}
+			files, err := f.SheetFiles(args)
+			if err != nil {
+				return err
 			}
-			if opts.Output.Value == "" {
-				opts.Output.Value = "jsonl"
-				if f.IO.IsStdoutTTY() && opts.OutFile == "" {
-					opts.Output.Value = "table"
-				}
-			}
+			opts.Files = files
+			opts.Output.Value = f.DefaultOutput(opts.Output.Value, "jsonl", opts.OutFile)
 			if runF != nil {
 				return runF(opts)
 			}
@@ -80,11 +73,9 @@ func NewCmdScore(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	}
 	fl := cmd.Flags()
 	// --bank is global (load banks); here it also names the bank to score
-	// against, so the command reads it from the factory's list: the last one.
+	// against: the last one given.
 	cmd.PreRunE = func(cmd *cobra.Command, args []string) error {
-		if n := len(f.BankPaths); n > 0 {
-			opts.BankRef = f.BankPaths[n-1]
-		}
+		opts.BankRef = f.BankFlag()
 		return nil
 	}
 	fl.VarP(opts.Output, "output", "o", p.T("score.flag.output"))

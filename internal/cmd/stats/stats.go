@@ -56,31 +56,22 @@ func NewCmdStats(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 			"  $ asnskill stats --bank data-analyst jawaban.csv --group region --focal Papua\n" +
 			"  $ asnskill stats --bank cyber-security jawaban.jsonl -o json --out analisis.json",
 		PreRunE: func(cmd *cobra.Command, args []string) error {
-			if n := len(f.BankPaths); n > 0 {
-				opts.BankRef = f.BankPaths[n-1]
-			}
+			opts.BankRef = f.BankFlag()
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Files = args
 			if opts.BankRef == "" {
 				return cmdutil.FlagErrorf("%s", p.T("stats.need-bank"))
 			}
-			if len(args) == 0 {
-				if f.IO.IsStdinTTY() {
-					return cmdutil.FlagErrorf("%s", p.T("score.need-input"))
-				}
-				opts.Files = []string{"-"}
+			files, err := f.SheetFiles(args)
+			if err != nil {
+				return err
 			}
+			opts.Files = files
 			if opts.Focal != "" && opts.Group == "" {
 				return cmdutil.FlagErrorf("%s", p.T("stats.focal-needs-group"))
 			}
-			if opts.Output.Value == "" {
-				opts.Output.Value = "json"
-				if f.IO.IsStdoutTTY() && opts.OutFile == "" {
-					opts.Output.Value = "table"
-				}
-			}
+			opts.Output.Value = f.DefaultOutput(opts.Output.Value, "json", opts.OutFile)
 			if runF != nil {
 				return runF(opts)
 			}
