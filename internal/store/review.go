@@ -288,3 +288,55 @@ func (s *Store) Weak(bankID string, limit int) ([]WeakSkill, []ReviewItem, error
 	}
 	return skills, questions, nil
 }
+
+// Reviews returns every question the schedule holds for the bank (every bank
+// if bankID is ""): in review, retired, or answered right and never in review.
+// It is what `history -o json` exports: all that is kept about the user.
+func (s *Store) Reviews(bankID string) ([]ReviewItem, error) {
+	var out []ReviewItem
+	err := s.read("read reviews", func(tx *sql.Tx) error {
+		rows, err := tx.Query(reviewSelect+` WHERE ?1 = '' OR bank_id = ?1 ORDER BY bank_id, question_id`, bankID)
+		if err != nil {
+			return err
+		}
+		out, err = scanReviews(rows)
+		return err
+	})
+	return out, err
+}
+
+// ReviewEvent is one answer recorded for the schedule.
+type ReviewEvent struct {
+	BankID, Question string
+	Correct          bool
+	At               time.Time
+	AttemptID        int64 // 0: a drill outside any attempt
+}
+
+// ReviewEvents returns every answer recorded for the schedule, oldest first.
+func (s *Store) ReviewEvents(bankID string) ([]ReviewEvent, error) {
+	var out []ReviewEvent
+	err := s.read("read review events", func(tx *sql.Tx) error {
+		rows, err := tx.Query(`SELECT bank_id, question_id, correct, at, COALESCE(attempt_id, 0) FROM review_events
+			WHERE ?1 = '' OR bank_id = ?1 ORDER BY at, id`, bankID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var (
+				e  ReviewEvent
+				at string
+			)
+			if err := rows.Scan(&e.BankID, &e.Question, &e.Correct, &at, &e.AttemptID); err != nil {
+				return err
+			}
+			if e.At, err = parseTime(at); err != nil {
+				return err
+			}
+			out = append(out, e)
+		}
+		return rows.Err()
+	})
+	return out, err
+}

@@ -419,15 +419,21 @@ func TestListJSON(t *testing.T) {
 	if len(e.Trends) != 3 || e.Trends[0].Bank != "cyber-security" {
 		t.Errorf("trends: %+v", e.Trends)
 	}
+	// Everything the schedule holds is exported: questions in review (box 1,
+	// due) and the ones answered right (box 0), with every recorded answer.
 	var review []string
 	for _, r := range e.Reviews {
 		review = append(review, r.Bank+"/"+r.Question)
-		if r.Box != 1 || r.DueAt == nil {
+		inReview := r.Question == "q1" || r.Question == "q3"
+		if inReview && (r.Box != 1 || r.DueAt == nil) || !inReview && r.Box != 0 {
 			t.Errorf("review %+v", r)
 		}
 	}
-	if strings.Join(review, " ") != "data-analyst/q1 data-analyst/q3" {
+	if strings.Join(review, " ") != "cyber-security/c1 data-analyst/q1 data-analyst/q2 data-analyst/q3" {
 		t.Errorf("reviews %v", review)
+	}
+	if len(e.Answers) < 4 {
+		t.Errorf("review answers %+v", e.Answers)
 	}
 }
 

@@ -34,9 +34,21 @@ type Export struct {
 	// Trends are each skill's percent over the finished attempts selected,
 	// per bank, in the order the attempts finished.
 	Trends []Trend `json:"trends"`
-	// Reviews is the review schedule: the questions in review (boxes 1 to
-	// 5) on the selected bank, whatever --since says.
+	// Reviews is the review schedule: every question it holds on the
+	// selected bank (in review, retired, or never wrong), whatever --since
+	// says.
 	Reviews []Review `json:"reviews"`
+	// Answers is every answer recorded for the schedule, oldest first.
+	Answers []ReviewAnswer `json:"review_answers"`
+}
+
+// ReviewAnswer is one answer recorded for the review schedule.
+type ReviewAnswer struct {
+	Bank     string    `json:"bank"`
+	Question string    `json:"question"`
+	Correct  bool      `json:"correct"`
+	At       time.Time `json:"at"`
+	Attempt  int64     `json:"attempt,omitempty"`
 }
 
 // ExportFilter records what was asked for.
@@ -122,6 +134,7 @@ type Review struct {
 	Bank        string     `json:"bank"`
 	Question    string     `json:"question"`
 	Box         int        `json:"box"`
+	Retired     bool       `json:"retired"`
 	DueAt       *time.Time `json:"due_at"`
 	Right       int        `json:"right"`
 	Wrong       int        `json:"wrong"`
@@ -257,6 +270,7 @@ func runList(opts *Options) error {
 	}
 	var attempts []store.Attempt
 	var reviews []store.ReviewItem
+	var events []store.ReviewEvent
 	if s != nil {
 		defer s.Close()
 		attempts, err = s.List(store.Filter{BankID: opts.BankID, Since: opts.Since})
@@ -264,8 +278,10 @@ func runList(opts *Options) error {
 			return storeError(f.Printer(), path, err)
 		}
 		if opts.Output.Value == "json" {
-			reviews, err = s.DueReviews(opts.BankID, farFuture, 0)
-			if err != nil {
+			if reviews, err = s.Reviews(opts.BankID); err != nil {
+				return storeError(f.Printer(), path, err)
+			}
+			if events, err = s.ReviewEvents(opts.BankID); err != nil {
 				return storeError(f.Printer(), path, err)
 			}
 		}
@@ -275,7 +291,7 @@ func runList(opts *Options) error {
 	}
 	switch opts.Output.Value {
 	case "json":
-		return writeExport(opts, path, attempts, reviews)
+		return writeExport(opts, path, attempts, reviews, events)
 	case "csv":
 		return writeCSV(opts, attempts)
 	}
@@ -300,12 +316,15 @@ func tellEmpty(opts *Options, noDB bool) {
 	fmt.Fprintln(f.IO.ErrOut, p.T("history.none-match"))
 }
 
-func writeExport(opts *Options, path string, attempts []store.Attempt, reviews []store.ReviewItem) error {
+func writeExport(opts *Options, path string, attempts []store.Attempt, reviews []store.ReviewItem, events []store.ReviewEvent) error {
 	f := opts.F
 	e := Export{
 		Format: ExportFormat, Database: path, ExportedAt: f.Now().UTC().Truncate(time.Millisecond),
 		Filter:   ExportFilter{Bank: opts.BankID},
-		Attempts: []Record{}, Trends: Trends(attempts), Reviews: []Review{},
+		Attempts: []Record{}, Trends: Trends(attempts), Reviews: []Review{}, Answers: []ReviewAnswer{},
+	}
+	for _, ev := range events {
+		e.Answers = append(e.Answers, ReviewAnswer{Bank: ev.BankID, Question: ev.Question, Correct: ev.Correct, At: ev.At.UTC(), Attempt: ev.AttemptID})
 	}
 	if !opts.Since.IsZero() {
 		since := opts.Since.UTC()
@@ -315,7 +334,7 @@ func writeExport(opts *Options, path string, attempts []store.Attempt, reviews [
 		e.Attempts = append(e.Attempts, NewRecord(a))
 	}
 	for _, r := range reviews {
-		rv := Review{Bank: r.BankID, Question: r.Question, Box: r.Box, Right: r.Right, Wrong: r.Wrong,
+		rv := Review{Bank: r.BankID, Question: r.Question, Box: r.Box, Retired: r.Retired, Right: r.Right, Wrong: r.Wrong,
 			LastAt: r.LastAt.UTC(), LastCorrect: r.LastCorrect}
 		if !r.Due.IsZero() {
 			due := r.Due.UTC()
