@@ -42,7 +42,7 @@ func (r *Recorder) Attach(s *session.Session, now time.Time) error {
 		meta := store.AttemptMeta{
 			BankID: s.Bank.ID, BankVersion: s.Bank.Version, BankSHA256: s.Bank.SHA256,
 			Mode: mode, Seed: s.Seed, Candidate: s.Candidate, Lang: s.Lang,
-			Questions: s.IDs, StartedAt: now, TimeLimit: s.TimeLimit,
+			Questions: s.IDs, StartedAt: now, TimeLimit: s.TimeLimit, SelfLevels: s.SelfLevels,
 		}
 		if s.Shuffled {
 			meta.OptionOrder = make([][]string, len(s.Orders))
@@ -140,6 +140,7 @@ func Snapshot(a store.Attempt, b *bank.Bank) (session.Snapshot, error) {
 		Questions: a.Questions, Orders: make([][]int, n), Choices: make([]string, n),
 		Flags: make([]bool, n), Confirmed: make([]bool, n), Seconds: make([]float64, n),
 		Current: a.Current, TimeLimit: a.TimeLimit, Remaining: a.Remaining, StartedAt: a.StartedAt,
+		SelfLevels: a.SelfLevels,
 	}
 	if snap.Mode == ModeReview {
 		snap.Mode = string(session.Practice)

@@ -47,6 +47,7 @@ func TestExamInterruptedAndResumed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	s.SelfLevels = map[string]int{"dasar-data": 4}
 	rec := &Recorder{Store: st}
 	if err := rec.Attach(s, now); err != nil {
 		t.Fatal(err)
@@ -91,6 +92,9 @@ func TestExamInterruptedAndResumed(t *testing.T) {
 				t.Errorf("question %d option order differs", i)
 			}
 		}
+	}
+	if r.SelfLevels["dasar-data"] != 4 {
+		t.Errorf("self-ratings lost on resume: %v", r.SelfLevels)
 	}
 	if r.Current != 3 || r.Mode != session.Exam || r.Candidate != "ani" {
 		t.Errorf("resumed at %d mode %s candidate %q", r.Current, r.Mode, r.Candidate)

@@ -28,6 +28,8 @@ type AttemptMeta struct {
 	OptionOrder [][]string
 	StartedAt   time.Time
 	TimeLimit   time.Duration // 0: no limit
+	// SelfLevels are the levels the candidate gave themself, by skill.
+	SelfLevels map[string]int
 }
 
 // Answer is the latest answer to one question of an attempt.
@@ -90,11 +92,19 @@ func (s *Store) Begin(m AttemptMeta) (int64, error) {
 	}
 	var id int64
 	err := s.write("begin attempt", func(tx *sql.Tx) error {
+		var self sql.NullString
+		if len(m.SelfLevels) > 0 {
+			doc, err := json.Marshal(m.SelfLevels)
+			if err != nil {
+				return err
+			}
+			self = sql.NullString{String: string(doc), Valid: true}
+		}
 		res, err := tx.Exec(`INSERT INTO attempts (bank_id, bank_version, bank_sha256, mode, seed,
-			candidate, lang, started_at, time_limit_ms, remaining_ms)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			candidate, lang, started_at, time_limit_ms, remaining_ms, self_levels)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			m.BankID, m.BankVersion, m.BankSHA256, m.Mode, m.Seed, m.Candidate, m.Lang,
-			fmtTime(m.StartedAt), m.TimeLimit.Milliseconds(), m.TimeLimit.Milliseconds())
+			fmtTime(m.StartedAt), m.TimeLimit.Milliseconds(), m.TimeLimit.Milliseconds(), self)
 		if err != nil {
 			return err
 		}
@@ -403,7 +413,7 @@ func load(tx *sql.Tx, f Filter) ([]Attempt, error) {
 func loadWhere(tx *sql.Tx, where string, args []any) ([]Attempt, error) {
 	rows, err := tx.Query(`SELECT a.id, a.bank_id, a.bank_version, a.bank_sha256, a.mode, a.seed,
 		a.candidate, a.lang, a.started_at, a.time_limit_ms, a.current, a.remaining_ms,
-		a.finished_at, a.percent, a.result
+		a.finished_at, a.percent, a.result, a.self_levels
 		FROM attempts a WHERE `+where+` ORDER BY a.started_at, a.id`, args...)
 	if err != nil {
 		return nil, err
@@ -416,11 +426,12 @@ func loadWhere(tx *sql.Tx, where string, args []any) ([]Attempt, error) {
 			started           string
 			limitMS, remainMS int64
 			finished, result  sql.NullString
+			self              sql.NullString
 			percent           sql.NullFloat64
 		)
 		if err := rows.Scan(&a.ID, &a.BankID, &a.BankVersion, &a.BankSHA256, &a.Mode, &a.Seed,
 			&a.Candidate, &a.Lang, &started, &limitMS, &a.Current, &remainMS,
-			&finished, &percent, &result); err != nil {
+			&finished, &percent, &result, &self); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -437,6 +448,12 @@ func loadWhere(tx *sql.Tx, where string, args []any) ([]Attempt, error) {
 		a.Percent = percent.Float64
 		if result.Valid {
 			a.Result = json.RawMessage(result.String)
+		}
+		if self.Valid {
+			if err := json.Unmarshal([]byte(self.String), &a.SelfLevels); err != nil {
+				rows.Close()
+				return nil, err
+			}
 		}
 		index[a.ID] = len(out)
 		out = append(out, a)

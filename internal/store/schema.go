@@ -88,6 +88,9 @@ CREATE TABLE reviews (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX reviews_due ON reviews (box, due_at) WHERE box > 0;
 `,
+	// 2: the levels a candidate gave themself (--self-rate), JSON by skill,
+	// so that a resumed attempt keeps them.
+	`ALTER TABLE attempts ADD COLUMN self_levels TEXT;`,
 }
 
 // SchemaVersion is the schema version this binary writes.
