@@ -14,7 +14,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -228,7 +227,7 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 
 	var sum Summary
 	var fatal error
-	progress := newProgress(f, p)
+	progress := cmdutil.NewProgress(f)
 	pending := map[int]*batch{}
 	next, first := 0, true
 	for bt := range done {
@@ -276,13 +275,13 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 				w.Write(cur.out)
 				outBuffers.Put(cur.out[:0])
 			}
-			progress.update(sum.Read)
+			progress.Update(sum.Read)
 		}
 		if fatal != nil {
 			close(stop)
 		}
 	}
-	progress.done()
+	progress.Done()
 	switch format {
 	case "json":
 		io.WriteString(w, "\n]\n")
@@ -452,40 +451,6 @@ func tableRow(r scoring.Result) []string {
 		passed = "✓"
 	}
 	return []string{r.Candidate, strconv.FormatFloat(r.Score.Percent, 'f', 1, 64), passed, strings.Join(gaps, " ")}
-}
-
-// progress draws rows, rate and elapsed time on stderr when it is a terminal.
-type progress struct {
-	f     *cmdutil.Factory
-	p     i18n.Printer
-	on    bool
-	start time.Time
-	last  time.Time
-	rows  int
-}
-
-func newProgress(f *cmdutil.Factory, p i18n.Printer) *progress {
-	now := time.Now()
-	return &progress{f: f, p: p, on: f.IO.IsStderrTTY(), start: now, last: now}
-}
-
-func (pr *progress) update(rows int) {
-	pr.rows = rows
-	if !pr.on {
-		return
-	}
-	if now := time.Now(); now.Sub(pr.last) > 200*time.Millisecond {
-		pr.last = now
-		el := now.Sub(pr.start)
-		rate := float64(rows) / el.Seconds()
-		fmt.Fprintf(pr.f.IO.ErrOut, "\r\x1b[K%s", pr.p.T("score.progress", rows, rate, el.Truncate(time.Second)))
-	}
-}
-
-func (pr *progress) done() {
-	if pr.on && pr.last != pr.start {
-		fmt.Fprint(pr.f.IO.ErrOut, "\r\x1b[K")
-	}
 }
 
 // describe is a row error in the user's language.

@@ -194,10 +194,13 @@ func Analyse(opts *Options, b *bank.Bank) (itemstats.Report, Summary, error) {
 	}
 	// Row outcomes are counted (and bad rows printed) as they come.
 	outcomes := make(chan struct{})
+	progress := cmdutil.NewProgress(f)
 	go func() {
 		defer close(outcomes)
+		defer progress.Done()
 		for e := range rowErrs {
 			sum.Read++
+			progress.Update(sum.Read)
 			if e == nil {
 				sum.Scored++
 				continue
