@@ -22,6 +22,7 @@ func init() {
 		"quiz.hint.resume-finished":  "see it with 'asnskill history %[1]d'",
 		"quiz.error.resume-broken":   "attempt %d cannot be resumed: %s",
 		"quiz.notice.bank-changed":   "asnskill: notice: bank %s has changed since the attempt began (version %s, now %s)",
+		"quiz.notice.not-kept":       "asnskill: this attempt will not be kept in the history",
 		"quiz.review.none":           "asnskill: no question of %s is due for review now; answer more quizzes, or come back later",
 		"quiz.short":                 "Take a quiz for a role: practice, or an exam against the clock",
 		"quiz.long": `Take a quiz for a government role and see each skill's level against the

@@ -23,6 +23,7 @@ func init() {
 		"quiz.hint.resume-finished":  "lihat dengan 'asnskill history %[1]d'",
 		"quiz.error.resume-broken":   "percobaan %d tidak dapat dilanjutkan: %s",
 		"quiz.notice.bank-changed":   "asnskill: pemberitahuan: bank %s telah berubah sejak percobaan dimulai (versi %s, kini %s)",
+		"quiz.notice.not-kept":       "asnskill: percobaan ini tidak akan disimpan di riwayat",
 		"quiz.review.none":           "asnskill: belum ada soal %s yang jatuh tempo untuk diulang; kerjakan kuis lagi, atau kembali nanti",
 		"quiz.short":                 "Kerjakan kuis untuk sebuah jabatan: latihan, atau ujian dengan waktu",
 		"quiz.long": `Kerjakan kuis untuk sebuah jabatan pemerintahan dan lihat level setiap

@@ -44,7 +44,14 @@ func openHistory(opts *Options) (*history, error) {
 		if errors.As(err, &tooNew) {
 			hint = p.T("quiz.hint.history-too-new")
 		}
-		return nil, cmdutil.Errorf(hint, "%s", p.T("quiz.error.history-open", textsafe.Line(path), textsafe.Line(err.Error())))
+		msg := p.T("quiz.error.history-open", textsafe.Line(path), textsafe.Line(err.Error()))
+		if opts.Resume != "" || opts.Review {
+			return nil, cmdutil.Errorf(hint, "%s", msg)
+		}
+		// The quiz itself needs no history: practise anyway, and say that
+		// this attempt is not kept.
+		fmt.Fprintf(f.IO.ErrOut, "asnskill: %s\n%s %s\n%s\n", msg, p.T("hint.prefix"), hint, p.T("quiz.notice.not-kept"))
+		return nil, nil
 	}
 	return &history{f: f, p: p, store: st, rec: &record.Recorder{Store: st}}, nil
 }
