@@ -105,11 +105,12 @@ func (m *Model) pageStart() page {
 	for _, l := range strings.Split(p.T(hint), "\n") {
 		pg.body = append(pg.body, wrapIndent(l, "  ", w)...)
 	}
+	// What to do next stays in the header, visible on any height.
 	next := p.T("quiz.start.go")
 	if m.cfg.SelfRate {
 		next = p.T("quiz.start.go-rate")
 	}
-	pg.body = append(pg.body, "", st.Chosen.Render(next))
+	pg.header = []string{pg.header[0], st.Chosen.Render(next), pg.header[1]}
 	k := m.keys
 	pg.keys = []key.Binding{k.Start}
 	if m.picked {
