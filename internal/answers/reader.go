@@ -131,8 +131,12 @@ type Reader struct {
 	questions  []string
 	responses  []string
 	groups     []string
-	slab       []string
-	recs       []Record // records handed out a slab at a time
+	arena      arena
+	lineBase   int // lines before the CSV reader's first (after a switch from chunks)
+	chunks     bool
+	carry      []byte // the start of a line read past a chunk's last newline
+	nextLine   int    // the line number NextChunk's next chunk starts at
+	eof        bool
 
 	// JSON
 	pretty bool
@@ -288,51 +292,72 @@ func (rd *Reader) nextCSV() (*Record, error) {
 			return nil, rd.wrap(err)
 		}
 		line, _ := rd.csv.FieldPos(0)
-		if len(row) == 1 && strings.TrimSpace(row[0]) == "" {
+		rec, err := rd.record(row, rd.lineBase+line, &rd.arena)
+		if rec == nil && err == nil {
 			continue // blank line
 		}
-		if len(row) != len(rd.header) {
-			return nil, NewRowError(rd.file, line, "short-row", len(row), len(rd.header))
-		}
-		if len(rd.recs) == 0 {
-			rd.recs = make([]Record, 256)
-		}
-		rec := &rd.recs[0]
-		rd.recs = rd.recs[1:]
-		*rec = Record{File: rd.file, Line: line, Questions: rd.questions, GroupNames: rd.groupNames}
-		rec.Candidate = strings.TrimSpace(row[rd.candCol])
-		if err := checkCandidate(rec.Candidate); err != nil {
-			return nil, NewRowError(rd.file, line, err.code, err.args...)
-		}
-		if rd.bankCol >= 0 {
-			rec.Bank = strings.TrimSpace(row[rd.bankCol])
-		}
-		// Each record gets its own cells (records may be scored on other
-		// goroutines), carved from a slab so that rows cost one allocation
-		// per few hundred.
-		resp := rd.take(len(rd.qCols))
-		for k, c := range rd.qCols {
-			resp[k] = row[c]
-		}
-		rec.Responses = resp
-		if len(rd.groupCols) > 0 {
-			g := rd.take(len(rd.groupCols))
-			for k, c := range rd.groupCols {
-				g[k] = strings.TrimSpace(row[c])
-			}
-			rec.Groups = g
-		}
-		return rec, nil
+		return rec, err
 	}
 }
 
-// take returns n fresh cells from the slab.
-func (rd *Reader) take(n int) []string {
-	if len(rd.slab) < n {
-		rd.slab = make([]string, max(n*256, 4096))
+// record turns one CSV row into a Record (nil, nil for a blank line),
+// taking its memory from a.
+func (rd *Reader) record(row []string, line int, a *arena) (*Record, error) {
+	if len(row) == 1 && strings.TrimSpace(row[0]) == "" {
+		return nil, nil
 	}
-	out := rd.slab[:n:n]
-	rd.slab = rd.slab[n:]
+	if len(row) != len(rd.header) {
+		return nil, NewRowError(rd.file, line, "short-row", len(row), len(rd.header))
+	}
+	rec := a.record()
+	*rec = Record{File: rd.file, Line: line, Questions: rd.questions, GroupNames: rd.groupNames}
+	rec.Candidate = strings.TrimSpace(row[rd.candCol])
+	if err := checkCandidate(rec.Candidate); err != nil {
+		return nil, NewRowError(rd.file, line, err.code, err.args...)
+	}
+	if rd.bankCol >= 0 {
+		rec.Bank = strings.TrimSpace(row[rd.bankCol])
+	}
+	// Each record gets its own cells (records may be scored on other
+	// goroutines), carved from a slab so that rows cost one allocation per
+	// few hundred.
+	resp := a.take(len(rd.qCols))
+	for k, c := range rd.qCols {
+		resp[k] = row[c]
+	}
+	rec.Responses = resp
+	if len(rd.groupCols) > 0 {
+		g := a.take(len(rd.groupCols))
+		for k, c := range rd.groupCols {
+			g[k] = strings.TrimSpace(row[c])
+		}
+		rec.Groups = g
+	}
+	return rec, nil
+}
+
+// arena hands out records and cells a slab at a time.
+type arena struct {
+	slab []string
+	recs []Record
+}
+
+func (a *arena) record() *Record {
+	if len(a.recs) == 0 {
+		a.recs = make([]Record, 256)
+	}
+	r := &a.recs[0]
+	a.recs = a.recs[1:]
+	return r
+}
+
+// take returns n fresh cells from the slab.
+func (a *arena) take(n int) []string {
+	if len(a.slab) < n {
+		a.slab = make([]string, max(n*256, 4096))
+	}
+	out := a.slab[:n:n]
+	a.slab = a.slab[n:]
 	return out
 }
 

@@ -145,12 +145,17 @@ type item struct {
 type batch struct {
 	seq   int
 	items []item
-	out   []byte     // formatted results (jsonl, csv, json without separators)
-	jsons [][]byte   // json: one element per result, joined by the writer
-	table [][]string // table rows
-	errs  []error    // row errors in input order
-	good  int
-	fatal error
+	// A chunk of whole CSV lines, parsed into items by the worker (so a
+	// sheet is parsed on all cores, not only read).
+	chunk     []byte
+	chunkLine int
+	reader    *answers.Reader
+	out       []byte     // formatted results (jsonl, csv, json without separators)
+	jsons     [][]byte   // json: one element per result, joined by the writer
+	table     [][]string // table rows
+	errs      []error    // row errors in input order
+	good      int
+	fatal     error
 }
 
 const batchSize = 256
@@ -181,11 +186,18 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 				return false
 			}
 		}
+		sendChunk := func(rd *answers.Reader, data []byte, line int) bool {
+			if len(cur.items) > 0 && !send() {
+				return false
+			}
+			cur.reader, cur.chunk, cur.chunkLine = rd, data, line
+			return send()
+		}
 		for _, name := range opts.Files {
 			err := readFile(f, name, bulk, func(it item) bool {
 				cur.items = append(cur.items, it)
 				return len(cur.items) < batchSize || send()
-			})
+			}, sendChunk)
 			if err != nil {
 				cur.items = append(cur.items, item{err: err, fatal: true})
 				send()
@@ -295,7 +307,7 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 
 // readFile streams one file's records to emit; emit returns false to stop.
 // The error, if any, refuses the rest of the sheet.
-func readFile(f *cmdutil.Factory, name string, bulk *scoring.Bulk, emit func(item) bool) error {
+func readFile(f *cmdutil.Factory, name string, bulk *scoring.Bulk, emit func(item) bool, emitChunk func(*answers.Reader, []byte, int) bool) error {
 	var r io.Reader
 	display := name
 	if name == "-" {
@@ -317,6 +329,23 @@ func readFile(f *cmdutil.Factory, name string, bulk *scoring.Bulk, emit func(ite
 			var uq *scoring.UnknownQuestionError
 			errors.As(err, &uq)
 			return answers.NewSheetError(display, 1, "unknown-column", textsafe.Line(uq.Question), bulk.Bank.ID)
+		}
+	}
+	// Whole lines go to the workers while the sheet has no quotes; then
+	// record by record.
+	for {
+		data, line, err := rd.NextChunk()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if errors.Is(err, answers.ErrSequential) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if !emitChunk(rd, data, line) {
+			return nil
 		}
 	}
 	for {
@@ -344,23 +373,17 @@ func readFile(f *cmdutil.Factory, name string, bulk *scoring.Bulk, emit func(ite
 var outBuffers = sync.Pool{New: func() any { return make([]byte, 0, batchSize*2048) }}
 
 func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw bool) {
-	bt.errs = make([]error, len(bt.items))
 	var res scoring.Result
 	if format == "jsonl" || format == "csv" {
 		bt.out = outBuffers.Get().([]byte)[:0]
 	}
-	for i, it := range bt.items {
-		if it.fatal {
-			continue
+	one := func(rec *answers.Record, err error) {
+		if err == nil {
+			err = bulk.ScoreInto(&res, rec)
 		}
-		if it.err != nil {
-			bt.errs[i] = it.err
-			continue
-		}
-		err := bulk.ScoreInto(&res, it.rec)
+		bt.errs = append(bt.errs, err)
 		if err != nil {
-			bt.errs[i] = err
-			continue
+			return
 		}
 		bt.good++
 		switch format {
@@ -375,7 +398,28 @@ func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw bool) {
 			bt.out = append(bt.out, '\n')
 		}
 	}
-
+	if bt.chunk != nil {
+		// Rows are read and scored one at a time; items keeps only their
+		// count for the writer.
+		bt.reader.EachInChunk(bt.chunk, bt.chunkLine, func(rec *answers.Record, err error) {
+			bt.items = append(bt.items, item{})
+			one(rec, err)
+		})
+		bt.chunk = nil
+		return
+	}
+	bt.errs = make([]error, 0, len(bt.items))
+	for _, it := range bt.items {
+		if it.fatal {
+			bt.errs = append(bt.errs, nil)
+			continue
+		}
+		if it.err != nil {
+			bt.errs = append(bt.errs, it.err)
+			continue
+		}
+		one(it.rec, nil)
+	}
 }
 
 func csvHeader(skills []bank.Skill) []string {

@@ -1,0 +1,111 @@
+package answers
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+)
+
+// ErrSequential says that NextChunk stopped because the sheet holds a
+// quote: a quoted cell may hold a line break, so lines are no longer
+// records. The rest of the sheet is read with Next, which NextChunk has
+// prepared.
+var ErrSequential = errors.New("answers: the rest of the sheet must be read record by record")
+
+// ChunkSize is about how much of a sheet NextChunk returns at a time (more
+// when a line is longer): small enough that the chunks in flight, parsed,
+// stay within the memory budget.
+const ChunkSize = 64 << 10
+
+// NextChunk returns the next run of whole lines of a CSV sheet and the line
+// number of the first, for EachInChunk, which may run on another goroutine:
+// so a sheet is parsed on all cores. Call it instead of Next, until it
+// returns io.EOF, an error refusing the sheet, or ErrSequential (then go on
+// with Next).
+func (rd *Reader) NextChunk() ([]byte, int, error) {
+	if rd.format != FormatCSV {
+		return nil, 0, ErrSequential
+	}
+	if rd.eof {
+		return nil, 0, io.EOF
+	}
+	if !rd.chunks {
+		rd.chunks = true
+		line, _ := rd.csv.FieldPos(len(rd.header) - 1)
+		rd.nextLine = line + 1
+	}
+	data := append(make([]byte, 0, ChunkSize+len(rd.carry)), rd.carry...)
+	rd.carry = nil
+	for {
+		// Read until the new bytes hold a line break, so that the chunk
+		// ends on a whole line; the line limiter bounds a line's length.
+		start := len(data)
+		want := max(ChunkSize, len(data)+ChunkSize/2)
+		if cap(data) < want {
+			data = append(data, make([]byte, want-len(data))...)[:start]
+		}
+		m, err := io.ReadFull(rd.br, data[start:want])
+		data = data[:start+m]
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			rd.eof = true
+			break
+		}
+		if err != nil {
+			return nil, 0, rd.wrap(err)
+		}
+		if bytes.IndexByte(data[start:], '\n') >= 0 {
+			break
+		}
+	}
+	if bytes.IndexByte(data, '"') >= 0 {
+		// Hand what was read, and the rest, to the record-by-record reader.
+		next := csv.NewReader(io.MultiReader(bytes.NewReader(data), rd.br))
+		next.Comma, next.FieldsPerRecord, next.ReuseRecord, next.LazyQuotes = rd.csv.Comma, -1, true, true
+		rd.csv, rd.lineBase, rd.eof = next, rd.nextLine-1, false
+		return nil, 0, ErrSequential
+	}
+	if len(data) == 0 {
+		return nil, 0, io.EOF
+	}
+	end := len(data)
+	if !rd.eof {
+		i := bytes.LastIndexByte(data, '\n')
+		end = i + 1
+		rd.carry = append([]byte(nil), data[end:]...)
+	}
+	first := rd.nextLine
+	rd.nextLine += bytes.Count(data[:end], []byte{'\n'})
+	return data[:end], first, nil
+}
+
+// EachInChunk reads a chunk from NextChunk row by row and calls fn with
+// each record or row error, in line order. The record and its cells are
+// reused for the next row: fn must be done with them when it returns. It
+// only reads the Reader's header, so several goroutines may call it at once.
+func (rd *Reader) EachInChunk(data []byte, firstLine int, fn func(*Record, error)) {
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.Comma, cr.FieldsPerRecord, cr.ReuseRecord, cr.LazyQuotes = rd.csv.Comma, -1, true, true
+	// One record and one row of cells, reused: rows are scored as they are
+	// read, while they are still in the cache.
+	a := arena{recs: make([]Record, 1), slab: make([]string, len(rd.qCols)+len(rd.groupCols))}
+	rec0, slab0 := a.recs, a.slab
+	for {
+		row, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return
+		}
+		line, _ := cr.FieldPos(0)
+		line += firstLine - 1
+		if err != nil {
+			fn(nil, NewRowError(rd.file, line, "csv", err.Error()))
+			continue
+		}
+		a.recs, a.slab = rec0, slab0
+		rec, err := rd.record(row, line, &a)
+		if rec == nil && err == nil {
+			continue
+		}
+		fn(rec, err)
+	}
+}
