@@ -42,7 +42,12 @@ When stdin or stdout is not a terminal, or with --plain, the quiz runs in a
 line mode: each question is printed with lettered options and one line is
 read per answer (B, a,c, or empty to skip); the letters typed are those
 shown. The result is printed as text, or as JSON with -o json (the questions
-then go to stderr).`,
+then go to stderr).
+
+Every answer is saved in the history as it is given: --resume continues an
+interrupted quiz with the same questions, answers, flags and time left;
+--review drills the questions answered wrong before, on a Leitner schedule;
+--no-history keeps nothing. See 'asnskill history'.`,
 		"quiz.example": `  $ asnskill quiz
   $ asnskill quiz ml-specialist
   $ asnskill quiz cyber-security --mode exam -n 20 --time 25m

@@ -44,7 +44,12 @@ Bila stdin atau stdout bukan terminal, atau dengan --plain, kuis berjalan
 dalam mode baris: setiap soal dicetak dengan pilihan berhuruf dan satu baris
 dibaca untuk setiap jawaban (B, a,c, atau kosong untuk melewati); huruf yang
 diketik adalah huruf yang ditampilkan. Hasil dicetak sebagai teks, atau
-sebagai JSON dengan -o json (soal kemudian ditulis ke stderr).`,
+sebagai JSON dengan -o json (soal kemudian ditulis ke stderr).
+
+Setiap jawaban langsung disimpan di riwayat: --resume melanjutkan kuis yang
+terputus dengan soal, jawaban, tanda, dan sisa waktu yang sama; --review
+mengulang soal yang dulu dijawab salah menurut jadwal Leitner; --no-history
+tidak menyimpan apa pun. Lihat 'asnskill history'.`,
 		"quiz.example": `  $ asnskill quiz
   $ asnskill quiz ml-specialist
   $ asnskill quiz cyber-security --mode exam -n 20 --time 25m
