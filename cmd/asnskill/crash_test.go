@@ -36,8 +36,27 @@ func asnskill(t *testing.T, stdin string, args ...string) (string, string, int) 
 	return out.String(), errOut.String(), code
 }
 
-// child starts this test binary as asnskill with its stdin on a pipe.
-func child(t *testing.T, args ...string) (*exec.Cmd, io.WriteCloser) {
+// lockedBuffer collects a child's output while the test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// child starts this test binary as asnskill with its stdin on a pipe; its
+// stderr is kept to explain a failure.
+func child(t *testing.T, args ...string) (*exec.Cmd, io.WriteCloser, *lockedBuffer) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], args...)
 	cmd.Env = append(os.Environ(), "ASNSKILL_TEST_AS_MAIN=1", "NO_COLOR=1", "LANG=en_US.UTF-8")
@@ -45,18 +64,19 @@ func child(t *testing.T, args ...string) (*exec.Cmd, io.WriteCloser) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
+	stderr := &lockedBuffer{}
+	cmd.Stdout, cmd.Stderr = io.Discard, stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	return cmd, in
+	return cmd, in, stderr
 }
 
 // waitAnswers polls the database until the latest unfinished attempt holds n
 // answers.
-func waitAnswers(t *testing.T, db string, n int) {
+func waitAnswers(t *testing.T, db string, n int, stderr *lockedBuffer) {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(60 * time.Second)
 	for time.Now().Before(deadline) {
 		if _, err := os.Stat(db); err == nil {
 			if st, err := store.Open(db); err == nil {
@@ -69,7 +89,7 @@ func waitAnswers(t *testing.T, db string, n int) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	t.Fatalf("the quiz did not record %d answers in time", n)
+	t.Fatalf("the quiz did not record %d answers in time; its stderr:\n%s", n, stderr)
 }
 
 // A quiz killed after its third answer (SIGKILL, SIGTERM, SIGHUP) loses
@@ -81,11 +101,11 @@ func TestCrashAndResume(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGKILL, syscall.SIGTERM, syscall.SIGHUP} {
 		t.Run(sig.String(), func(t *testing.T) {
 			db := filepath.Join(t.TempDir(), "history.db")
-			cmd, in := child(t, "quiz", "ml-specialist", "--mode", "exam", "-n", "5", "--seed", "3", "--no-shuffle", "--plain", "--db", db, "--name", "ani")
+			cmd, in, stderr := child(t, "quiz", "ml-specialist", "--mode", "exam", "-n", "5", "--seed", "3", "--no-shuffle", "--plain", "--db", db, "--name", "ani")
 			for i := 0; i < 3; i++ {
 				fmt.Fprintln(in, "A")
 			}
-			waitAnswers(t, db, 3)
+			waitAnswers(t, db, 3, stderr)
 			if err := cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)
 			}
