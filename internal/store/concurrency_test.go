@@ -86,6 +86,12 @@ func child(role, path, n string) error {
 		return quiz(path, i, 0)
 	case "killed":
 		return quiz(path, i, 3)
+	case "open":
+		s, err := Open(path)
+		if err != nil {
+			return err
+		}
+		return s.Close()
 	}
 	return fmt.Errorf("unknown role %q", role)
 }

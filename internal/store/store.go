@@ -219,11 +219,22 @@ func open(path string, steps []string) (*Store, error) {
 	// SQLite's busy handler against each other, and a page cache is kept once.
 	db.SetMaxOpenConns(1)
 	s := &Store{db: db, path: path}
-	if err := s.setUp(steps); err != nil {
-		db.Close()
-		return nil, err
+	// Processes starting at once on a new file race to set it up; SQLite
+	// answers some of them "busy" at once (switching to WAL does not wait
+	// for the busy timeout), so setting up is tried again until it passes or
+	// the busy timeout is spent.
+	deadline := time.Now().Add(BusyTimeout)
+	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 200*time.Millisecond) {
+		err := s.setUp(steps)
+		if err == nil {
+			return s, nil
+		}
+		if !errors.Is(err, ErrBusy) || time.Now().After(deadline) {
+			db.Close()
+			return nil, err
+		}
+		time.Sleep(wait)
 	}
-	return s, nil
 }
 
 // create makes the folders and an empty file with mode 0600 if the database
