@@ -267,7 +267,7 @@ func Markdown(w io.Writer, r *scoring.Result, o Options) error {
 				fmt.Fprintf(&b, " (%s)", md(rec.Provider))
 			}
 			if rec.URL != "" {
-				fmt.Fprintf(&b, " <%s>", md(rec.URL))
+				fmt.Fprintf(&b, " <%s>", mdURL(rec.URL))
 			}
 			if rec.Why != "" {
 				fmt.Fprintf(&b, ": %s", md(rec.Why))
@@ -279,10 +279,22 @@ func Markdown(w io.Writer, r *scoring.Result, o Options) error {
 	return err
 }
 
-// md sanitizes text and escapes what Markdown would take as markup.
-func md(s string) string {
-	s = textsafe.Line(s)
-	return strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`).Replace(s)
+// md is MarkdownText, short for the many calls here.
+func md(s string) string { return MarkdownText(s) }
+
+// MarkdownText makes text safe to put in Markdown: sanitized for display,
+// on one line, with the characters Markdown would take as markup escaped.
+func MarkdownText(s string) string {
+	return markdownEscaper.Replace(textsafe.Line(s))
+}
+
+var markdownEscaper = strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`,
+	"*", `\*`, "_", `\_`, "`", "\\`")
+
+// mdURL prepares a URL for an autolink <…>, where backslash escapes are not
+// read: only what could close the link is replaced.
+func mdURL(s string) string {
+	return strings.NewReplacer("<", "%3C", ">", "%3E").Replace(textsafe.Line(s))
 }
 
 // JSON writes the result as the asnskill/result/v1 contract.

@@ -113,16 +113,7 @@ func writeProgress(opts *Options, a store.Attempt) error {
 	lines = append(lines, progress, p.T("history.resume", a.ID))
 	md := opts.Output.Value == "markdown"
 	var b strings.Builder
-	for i, l := range lines {
-		switch {
-		case md && i == 0:
-			b.WriteString("# " + mdEscape(l) + "\n\n")
-		case md:
-			b.WriteString("- " + mdEscape(l) + "\n")
-		default:
-			b.WriteString(l + "\n")
-		}
-	}
+	writeLines(&b, lines, md)
 	_, err := fmt.Fprint(f.IO.Out, b.String())
 	return err
 }
@@ -137,20 +128,11 @@ func writeSkillsOnly(opts *Options, a store.Attempt) error {
 	lines = append(lines, p.T("history.percent", fmt.Sprintf("%.1f%%", a.Percent)))
 	md := opts.Output.Value == "markdown"
 	var b strings.Builder
-	for i, l := range lines {
-		switch {
-		case md && i == 0:
-			b.WriteString("# " + mdEscape(l) + "\n\n")
-		case md:
-			b.WriteString("- " + mdEscape(l) + "\n")
-		default:
-			b.WriteString(l + "\n")
-		}
-	}
+	writeLines(&b, lines, md)
 	for _, s := range a.Skills {
 		l := fmt.Sprintf("%s: %.1f%% (%s)", textsafe.Line(names.skill(a.BankID, s.Skill)), s.Percent, p.T("history.level", s.Level))
 		if md {
-			l = "- " + mdEscape(l)
+			l = "- " + report.MarkdownText(l)
 		} else {
 			l = "  " + l
 		}
@@ -160,7 +142,17 @@ func writeSkillsOnly(opts *Options, a store.Attempt) error {
 	return err
 }
 
-// mdEscape keeps sanitized text from being read as Markdown markup.
-func mdEscape(s string) string {
-	return strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "*", `\*`, "_", `\_`, "`", "\\`").Replace(s)
+// writeLines writes an attempt's heading and facts: as text lines, or in
+// Markdown as a heading and a list.
+func writeLines(b *strings.Builder, lines []string, md bool) {
+	for i, l := range lines {
+		switch {
+		case md && i == 0:
+			b.WriteString("# " + report.MarkdownText(l) + "\n\n")
+		case md:
+			b.WriteString("- " + report.MarkdownText(l) + "\n")
+		default:
+			b.WriteString(l + "\n")
+		}
+	}
 }
