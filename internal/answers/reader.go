@@ -171,6 +171,9 @@ func NewReader(name string, r io.Reader, f Format) (*Reader, error) {
 	return rd, rd.initCSV()
 }
 
+// File is the name the sheet is reported under.
+func (rd *Reader) File() string { return rd.file }
+
 // Format reports the format being read.
 func (rd *Reader) Format() Format { return rd.format }
 

@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/asnskill/asnskill/internal/answers"
 	"github.com/asnskill/asnskill/internal/bank"
 	"github.com/asnskill/asnskill/internal/i18n"
 	"github.com/asnskill/asnskill/internal/iostreams"
@@ -291,4 +292,23 @@ func (f *Factory) DefaultOutput(chosen, machine, outFile string) string {
 		return "table"
 	}
 	return machine
+}
+
+// OpenSheet opens an answer sheet by name ("-" for standard input) for
+// reading; close releases the file.
+func (f *Factory) OpenSheet(name string) (rd *answers.Reader, close func(), err error) {
+	if name == "-" {
+		rd, err := answers.NewReader("<stdin>", f.IO.In, answers.FormatAuto)
+		return rd, func() {}, err
+	}
+	file, err := os.Open(name)
+	if err != nil {
+		return nil, nil, answers.NewSheetError(name, 0, "read", err.Error())
+	}
+	rd, err = answers.NewReader(name, file, answers.FormatAuto)
+	if err != nil {
+		file.Close()
+		return nil, nil, err
+	}
+	return rd, func() { file.Close() }, nil
 }

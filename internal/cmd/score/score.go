@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"runtime/debug"
 	"strconv"
@@ -308,22 +307,12 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 // readFile streams one file's records to emit; emit returns false to stop.
 // The error, if any, refuses the rest of the sheet.
 func readFile(f *cmdutil.Factory, name string, bulk *scoring.Bulk, emit func(item) bool, emitChunk func(*answers.Reader, []byte, int) bool) error {
-	var r io.Reader
-	display := name
-	if name == "-" {
-		r, display = f.IO.In, "<stdin>"
-	} else {
-		file, err := os.Open(name)
-		if err != nil {
-			return answers.NewSheetError(name, 0, "read", err.Error())
-		}
-		defer file.Close()
-		r = file
-	}
-	rd, err := answers.NewReader(display, r, answers.FormatAuto)
+	rd, closeFn, err := f.OpenSheet(name)
 	if err != nil {
 		return err
 	}
+	defer closeFn()
+	display := rd.File()
 	if qs := rd.Questions(); qs != nil {
 		if err := bulk.CheckQuestions(qs); err != nil {
 			var uq *scoring.UnknownQuestionError

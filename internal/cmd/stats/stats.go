@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"runtime/debug"
 	"strconv"
@@ -277,7 +276,7 @@ func Analyse(opts *Options, b *bank.Bank) (itemstats.Report, Summary, error) {
 	}
 files:
 	for _, name := range opts.Files {
-		rd, closeFn, err := open(f, name)
+		rd, closeFn, err := f.OpenSheet(name)
 		if err != nil {
 			readErr = err
 			break
@@ -348,23 +347,6 @@ files:
 		}
 	}
 	return accs[0].Report(), sum, nil
-}
-
-func open(f *cmdutil.Factory, name string) (*answers.Reader, func(), error) {
-	if name == "-" {
-		rd, err := answers.NewReader("<stdin>", f.IO.In, answers.FormatAuto)
-		return rd, func() {}, err
-	}
-	file, err := os.Open(name)
-	if err != nil {
-		return nil, nil, answers.NewSheetError(name, 0, "read", err.Error())
-	}
-	rd, err := answers.NewReader(name, file, answers.FormatAuto)
-	if err != nil {
-		file.Close()
-		return nil, nil, err
-	}
-	return rd, func() { file.Close() }, nil
 }
 
 func sameList(a, b []string) bool {
