@@ -6,9 +6,11 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/asnskill/asnskill/internal/bank"
 	"github.com/asnskill/asnskill/internal/i18n"
+	"github.com/asnskill/asnskill/internal/session"
 )
 
 // The seven roles the project ships (DESIGN.md).
@@ -190,6 +192,34 @@ func TestCompiledIsCurrent(t *testing.T) {
 	for i := range want {
 		if !reflect.DeepEqual(compiled[i], want[i]) {
 			t.Errorf("shipped.gob differs from %s: run go generate ./quizzes", want[i].Source)
+		}
+	}
+}
+
+// Issue "a result a candidate can trust": the default quiz of every shipped
+// bank, in practice and in exam mode, asks every skill at least 5 questions,
+// so that no level rests on two or three answers (docs/scoring.md).
+func TestDefaultQuizAsksEverySkillFiveTimes(t *testing.T) {
+	for id, b := range load(t) {
+		for _, mode := range []session.Mode{session.Practice, session.Exam} {
+			for seed := int64(0); seed < 25; seed++ {
+				s, err := session.New(b, session.Options{Mode: mode, Seed: seed})
+				if err != nil {
+					t.Fatal(err)
+				}
+				per := map[string]int{}
+				for i := range s.IDs {
+					per[s.Question(i).Skill]++
+				}
+				for _, sk := range b.Skills {
+					if per[sk.ID] < 5 {
+						t.Fatalf("%s %s seed %d: skill %s asked %d questions", id, mode, seed, sk.ID, per[sk.ID])
+					}
+				}
+				if mode == session.Exam && s.TimeLimit < time.Duration(s.Len())*time.Minute {
+					t.Errorf("%s: %d questions in %s: less than a minute a question", id, s.Len(), s.TimeLimit)
+				}
+			}
 		}
 	}
 }

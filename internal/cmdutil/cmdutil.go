@@ -18,6 +18,7 @@ import (
 	"github.com/asnskill/asnskill/internal/bank"
 	"github.com/asnskill/asnskill/internal/i18n"
 	"github.com/asnskill/asnskill/internal/iostreams"
+	"github.com/asnskill/asnskill/internal/store"
 	"github.com/asnskill/asnskill/quizzes"
 )
 
@@ -155,27 +156,15 @@ func looksLikePath(ref string) bool {
 	return strings.ContainsAny(ref, `/\`) || strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml")
 }
 
-// DBPath is the history database: --db, ASNSKILL_DB, or
-// $XDG_DATA_HOME/asnskill/history.db (~/.local/share when unset).
+// DBPath is the history database: --db, else store.DefaultPath over the
+// factory's environment (ASNSKILL_DB, XDG_DATA_HOME, HOME). Only the
+// factory's Getenv is read, never the process's own home directory, so a
+// test with a fake environment can never reach the user's history.
 func (f *Factory) DBPath() (string, error) {
 	if f.DBFlag != "" {
 		return f.DBFlag, nil
 	}
-	if v := f.Getenv("ASNSKILL_DB"); v != "" {
-		return v, nil
-	}
-	if v := f.Getenv("XDG_DATA_HOME"); v != "" {
-		return filepath.Join(v, "asnskill", "history.db"), nil
-	}
-	home := f.Getenv("HOME")
-	if home == "" {
-		h, err := os.UserHomeDir()
-		if err != nil {
-			return "", err
-		}
-		home = h
-	}
-	return filepath.Join(home, ".local", "share", "asnskill", "history.db"), nil
+	return store.DefaultPath(f.Getenv)
 }
 
 // NoBankError is a bank id that no loaded bank has.

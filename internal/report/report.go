@@ -141,6 +141,8 @@ func Text(w io.Writer, r *scoring.Result, o Options) error {
 		verdict = st.Fail.Render(p.T("report.failed"))
 	}
 	line(p.T("report.score", pct(r.Score.Percent), r.Score.Earned, r.Score.Possible, r.Score.PassingScore) + "  " + verdict)
+	c := r.Score.Counts
+	line(p.T("quiz.result.counts", c.Correct, c.Partial, c.Wrong, c.Blank))
 	if len(r.Score.FailedSkills) > 0 {
 		var fs []string
 		for _, id := range r.Score.FailedSkills {
@@ -164,20 +166,28 @@ func Text(w io.Writer, r *scoring.Result, o Options) error {
 		line(st.Title.Render(n.skill(s.ID)) + low)
 		bar := Bar(s.Percent, n.levelMin(s.TargetLevel), barW)
 		line(fmt.Sprintf("  %s %6s  [%s–%s]", st.Bar.Render(bar), pct(s.Percent), pct(s.CI95[0]), pct(s.CI95[1])))
-		lv := p.T("report.level", s.Level, n.level(s.Level), s.TargetLevel, n.level(s.TargetLevel))
-		if s.Gap > 0 {
-			lv += "  " + st.Fail.Render(p.T("report.gap", s.Gap))
-		} else {
-			lv += "  " + st.Pass.Render(p.T("report.on-target"))
+		status := p.T("quiz.result.status." + s.GapStatus)
+		switch s.GapStatus {
+		case scoring.GapNone:
+			status = st.Pass.Render(status)
+		case scoring.GapClear:
+			status = st.Fail.Render(status)
+		default:
+			status = st.Low.Render(status)
 		}
-		line("  " + lv)
+		line("  " + n.levelText(p, &s) + " · " + p.T("report.target", s.TargetLevel, n.level(s.TargetLevel)) + "  " + status)
 		if s.SelfLevel > 0 {
 			anySelf = true
-			sl := p.T("report.self", s.SelfLevel, s.Level)
-			if d := s.SelfLevel - s.Level; d >= 2 {
-				sl += " — " + p.T("report.self-over")
-			} else if d <= -2 {
-				sl += " — " + p.T("report.self-under")
+			var sl string
+			switch {
+			case !s.Known():
+				sl = p.T("report.self-unknown", s.SelfLevel)
+			case s.SelfLevel > s.LevelRange[1]:
+				sl = p.T("report.self", s.SelfLevel, s.LevelRange[0], s.LevelRange[1]) + " — " + p.T("report.self-over")
+			case s.SelfLevel < s.LevelRange[0]:
+				sl = p.T("report.self", s.SelfLevel, s.LevelRange[0], s.LevelRange[1]) + " — " + p.T("report.self-under")
+			default:
+				sl = p.T("report.self", s.SelfLevel, s.LevelRange[0], s.LevelRange[1])
 			}
 			line("  " + st.Dim.Render(sl))
 		}
@@ -194,12 +204,13 @@ func Text(w io.Writer, r *scoring.Result, o Options) error {
 	gaps := scoring.RankGaps(r.Skills)
 	line(st.Heading.Render(p.T("report.gaps")))
 	if len(gaps) == 0 {
-		line(p.T("report.no-gaps"))
+		line(noGaps(p, r))
 	}
 	for i, g := range gaps {
-		line(fmt.Sprintf("%d. %s: %s", i+1, n.skill(g.ID), p.T("report.gap-line", g.Level, g.TargetLevel, g.Gap)))
+		line(fmt.Sprintf("%d. %s: %s", i+1, n.skill(g.ID), p.T("report.gap-line."+g.GapStatus, g.Level, g.LevelRange[0], g.LevelRange[1], g.TargetLevel)))
 	}
-	if len(r.Recommendations) > 0 {
+	unknown := unknownSkills(r)
+	if len(r.Recommendations) > 0 || len(unknown) > 0 {
 		line("")
 		line(st.Heading.Render(p.T("report.recommendations")))
 		cur := ""
@@ -224,8 +235,45 @@ func Text(w io.Writer, r *scoring.Result, o Options) error {
 			}
 		}
 	}
+	for _, s := range unknown {
+		line(st.Title.Render(n.skill(s.ID)))
+		line("  • " + p.T("report.more-questions", s.Items))
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// noGaps says there is no gap only as firmly as the evidence allows.
+func noGaps(p i18n.Printer, r *scoring.Result) string {
+	for _, s := range r.Skills {
+		if s.GapStatus != scoring.GapNone {
+			return p.T("quiz.result.no-known-gaps")
+		}
+	}
+	return p.T("report.no-gaps")
+}
+
+// unknownSkills are the skills asked too few questions to have a level.
+func unknownSkills(r *scoring.Result) []scoring.SkillResult {
+	var out []scoring.SkillResult
+	for _, s := range r.Skills {
+		if !s.Known() {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// levelText is a skill's level with the range its evidence allows, or says
+// that no level is claimed.
+func (n names) levelText(p i18n.Printer, s *scoring.SkillResult) string {
+	switch {
+	case !s.Known():
+		return p.T("report.no-level", s.Items)
+	case s.LevelRange[0] == s.LevelRange[1]:
+		return p.T("report.level", s.Level, n.level(s.Level))
+	}
+	return p.T("report.level-range", s.Level, n.level(s.Level), s.LevelRange[0], s.LevelRange[1])
 }
 
 // Markdown writes the result as Markdown, for sharing or printing.
@@ -239,7 +287,9 @@ func Markdown(w io.Writer, r *scoring.Result, o Options) error {
 	if !r.Score.Passed {
 		verdict = p.T("report.failed")
 	}
-	fmt.Fprintf(&b, "- %s — **%s**\n\n", md(p.T("report.score", pct(r.Score.Percent), r.Score.Earned, r.Score.Possible, r.Score.PassingScore)), verdict)
+	fmt.Fprintf(&b, "- %s — **%s**\n", md(p.T("report.score", pct(r.Score.Percent), r.Score.Earned, r.Score.Possible, r.Score.PassingScore)), verdict)
+	c := r.Score.Counts
+	fmt.Fprintf(&b, "- %s\n\n", md(p.T("quiz.result.counts", c.Correct, c.Partial, c.Wrong, c.Blank)))
 	fmt.Fprintf(&b, "## %s\n\n", p.T("report.skills"))
 	fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n|---|---:|---|---|---|---:|\n",
 		p.T("report.col.skill"), p.T("report.col.percent"), p.T("report.col.ci"), p.T("report.col.level"), p.T("report.col.target"), p.T("report.col.gap"))
@@ -248,18 +298,19 @@ func Markdown(w io.Writer, r *scoring.Result, o Options) error {
 		if s.LowEvidence {
 			low = " \\*"
 		}
-		fmt.Fprintf(&b, "| %s%s | %s | %s–%s | %d %s | %d %s | %d |\n", md(n.skill(s.ID)), low, pct(s.Percent),
-			pct(s.CI95[0]), pct(s.CI95[1]), s.Level, md(n.level(s.Level)), s.TargetLevel, md(n.level(s.TargetLevel)), s.Gap)
+		fmt.Fprintf(&b, "| %s%s | %s | %s–%s | %s | %d %s | %s |\n", md(n.skill(s.ID)), low, pct(s.Percent),
+			pct(s.CI95[0]), pct(s.CI95[1]), md(n.levelText(p, &s)), s.TargetLevel, md(n.level(s.TargetLevel)), md(p.T("quiz.result.status."+s.GapStatus)))
 	}
 	fmt.Fprintf(&b, "\n%s\n\n## %s\n\n", md(p.T("report.low-evidence")), p.T("report.gaps"))
 	gaps := scoring.RankGaps(r.Skills)
 	if len(gaps) == 0 {
-		fmt.Fprintf(&b, "%s\n", md(p.T("report.no-gaps")))
+		fmt.Fprintf(&b, "%s\n", md(noGaps(p, r)))
 	}
 	for i, g := range gaps {
-		fmt.Fprintf(&b, "%d. %s: %s\n", i+1, md(n.skill(g.ID)), md(p.T("report.gap-line", g.Level, g.TargetLevel, g.Gap)))
+		fmt.Fprintf(&b, "%d. %s: %s\n", i+1, md(n.skill(g.ID)), md(p.T("report.gap-line."+g.GapStatus, g.Level, g.LevelRange[0], g.LevelRange[1], g.TargetLevel)))
 	}
-	if len(r.Recommendations) > 0 {
+	unknown := unknownSkills(r)
+	if len(r.Recommendations) > 0 || len(unknown) > 0 {
 		fmt.Fprintf(&b, "\n## %s\n\n", p.T("report.recommendations"))
 		for _, rec := range r.Recommendations {
 			fmt.Fprintf(&b, "- **%s** — [%s] %s", md(n.skill(rec.Skill)), p.T("kind."+rec.Kind), md(rec.Title))
@@ -273,6 +324,9 @@ func Markdown(w io.Writer, r *scoring.Result, o Options) error {
 				fmt.Fprintf(&b, ": %s", md(rec.Why))
 			}
 			b.WriteString("\n")
+		}
+		for _, s := range unknown {
+			fmt.Fprintf(&b, "- **%s** — %s\n", md(n.skill(s.ID)), md(p.T("report.more-questions", s.Items)))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -66,9 +66,11 @@ func TestTextReport(t *testing.T) {
 		"Candidate: ani",
 		"NOT PASSED",
 		"Below the minimum of: Ethics",
-		"level 1 Foundational · target 4 Advanced  gap 3",
-		"1. Ethics: level 1 of 4 (gap 3)",
-		"[regulation] Law 27/2022",
+		"Right 2 · Partly right 2 · Wrong 0 · Blank 0",
+		"level 3 Proficient, likely 1–5 · target 3 Proficient  possible gap",
+		"no level yet (1 questions) · target 4 Advanced  not enough evidence",
+		"No gap is shown on the skills measured well enough.",
+		"answer more questions on this skill first",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q in:\n%s", want, out)

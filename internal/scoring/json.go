@@ -71,7 +71,15 @@ func (r *Result) AppendJSON(b []byte) []byte {
 		}
 		b = append(b, ']')
 	}
-	b = append(b, `},"skills":`...)
+	b = append(b, `,"counts":{"correct":`...)
+	b = strconv.AppendInt(b, int64(s.Counts.Correct), 10)
+	b = append(b, `,"partial":`...)
+	b = strconv.AppendInt(b, int64(s.Counts.Partial), 10)
+	b = append(b, `,"wrong":`...)
+	b = strconv.AppendInt(b, int64(s.Counts.Wrong), 10)
+	b = append(b, `,"blank":`...)
+	b = strconv.AppendInt(b, int64(s.Counts.Blank), 10)
+	b = append(b, `}},"skills":`...)
 	if r.Skills == nil {
 		b = append(b, "null"...)
 	} else {
@@ -127,12 +135,25 @@ func (s *SkillResult) appendJSON(b []byte) []byte {
 	b = strconv.AppendInt(b, int64(s.Items), 10)
 	b = append(b, `,"low_evidence":`...)
 	b = strconv.AppendBool(b, s.LowEvidence)
+	known := s.Known()
 	b = append(b, `,"level":`...)
-	b = strconv.AppendInt(b, int64(s.Level), 10)
+	b = appendOptInt(b, s.Level, known)
+	b = append(b, `,"level_range":`...)
+	if known {
+		b = append(b, '[')
+		b = strconv.AppendInt(b, int64(s.LevelRange[0]), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(s.LevelRange[1]), 10)
+		b = append(b, ']')
+	} else {
+		b = append(b, "null"...)
+	}
 	b = append(b, `,"target_level":`...)
 	b = strconv.AppendInt(b, int64(s.TargetLevel), 10)
 	b = append(b, `,"gap":`...)
-	b = strconv.AppendInt(b, int64(s.Gap), 10)
+	b = appendOptInt(b, s.Gap, known)
+	b = append(b, `,"gap_status":`...)
+	b = appendStatic(b, s.GapStatus)
 	b = append(b, `,"weight":`...)
 	b = appendFloat(b, s.Weight)
 	if s.PassMin != nil {
@@ -151,6 +172,45 @@ func (s *SkillResult) appendJSON(b []byte) []byte {
 		b = strconv.AppendInt(b, int64(s.SelfLevel), 10)
 	}
 	return append(b, '}')
+}
+
+func appendOptInt(b []byte, v int, known bool) []byte {
+	if !known {
+		return append(b, "null"...)
+	}
+	return strconv.AppendInt(b, int64(v), 10)
+}
+
+// MarshalJSON writes the skill with null level, level_range and gap when
+// they are unknown (docs/scoring.md).
+func (s SkillResult) MarshalJSON() ([]byte, error) { return s.appendJSON(nil), nil }
+
+// UnmarshalJSON reads a skill; null level, level_range and gap read as 0.
+// A result written before gap_status existed leaves it empty: the reader
+// fills it with Classify when it has the bank's levels.
+func (s *SkillResult) UnmarshalJSON(data []byte) error {
+	type plain SkillResult
+	var aux struct {
+		*plain
+		Level      *int    `json:"level"`
+		LevelRange *[2]int `json:"level_range"`
+		Gap        *int    `json:"gap"`
+	}
+	aux.plain = (*plain)(s)
+	if err := json.Unmarshal(data, &aux); err != nil {
+		return err
+	}
+	s.Level, s.LevelRange, s.Gap = 0, [2]int{}, 0
+	if aux.Level != nil {
+		s.Level = *aux.Level
+	}
+	if aux.LevelRange != nil {
+		s.LevelRange = *aux.LevelRange
+	}
+	if aux.Gap != nil {
+		s.Gap = *aux.Gap
+	}
+	return nil
 }
 
 func (r *Recommendation) appendJSON(b []byte) []byte {

@@ -1,6 +1,6 @@
-// Package scoring turns answers into scores by the rules of
-// shared/BANK-FORMAT.md, and nowhere else: the quiz, bulk scoring, reports and
-// item analysis all call it, so one answer sheet always gets one score.
+// Package scoring turns answers into scores by the rules of docs/scoring.md,
+// and nowhere else: the quiz, bulk scoring, reports and item analysis all call
+// it, so one answer sheet always gets one score.
 //
 // An answer is a Choice: a bit set of canonical option positions (bit 0 = A).
 // Earned gives the points one answer earns; a Scorer, prepared once for a bank
@@ -13,13 +13,19 @@
 //   - judgement: points × score(chosen) / highest score of the question;
 //   - unanswered earns 0, and nothing is ever negative;
 //   - a skill's percent is over the questions of that skill administered;
-//     its level is the highest band whose min ≤ percent; its gap is
-//     max(0, target − level); its 95% Wilson interval uses z = 1.959964 and
-//     n = questions administered; n < 3 is low evidence;
+//     its 95% Wilson interval uses z = 1.959964 and n = questions
+//     administered; its level is the highest band whose min ≤ percent, and
+//     its level range the levels of the interval's two ends; its gap is
+//     max(0, target − level) and its gap status says how sure that is
+//     (none, clear, possible); a skill asked fewer than 3 questions has no
+//     level, range or gap at all (status unknown);
+//   - counts: correct (full points), partial, wrong (answered, no points),
+//     blank (no answer);
 //   - passed = overall percent ≥ passing_score and every administered skill
 //     with pass_min reaches it;
-//   - recommendations: skills with a gap ordered by gap × weight (then file
-//     order), low-evidence skills after the others, at most 3 per skill.
+//   - recommendations: skills with a known gap, clear gaps before possible
+//     ones, each group by gap × weight (then file order), at most 3 per
+//     skill.
 package scoring
 
 import (
@@ -40,8 +46,22 @@ const ResultFormat = "asnskill/result/v1"
 // Z is the normal quantile of the 95% Wilson interval.
 const Z = 1.959964
 
-// LowEvidenceItems: a skill measured by fewer questions is low evidence.
+// LowEvidenceItems: a skill measured by fewer questions gets no level.
 const LowEvidenceItems = 3
+
+// GapStatus says how sure a skill's gap is (docs/scoring.md).
+type GapStatus = string
+
+const (
+	// GapNone: the whole 95% interval lies at or above the target level.
+	GapNone GapStatus = "none"
+	// GapClear: the whole interval lies below the target level.
+	GapClear GapStatus = "clear"
+	// GapPossible: the interval spans the target level.
+	GapPossible GapStatus = "possible"
+	// GapUnknown: fewer than LowEvidenceItems questions; no level claimed.
+	GapUnknown GapStatus = "unknown"
+)
 
 // MaxRecommendations per skill unless all are asked for.
 const MaxRecommendations = 3
@@ -152,9 +172,23 @@ type Total struct {
 	Passed       bool     `json:"passed"`
 	PassingScore float64  `json:"passing_score"`
 	FailedSkills []string `json:"failed_skills,omitempty"`
+	Counts       Counts   `json:"counts"`
 }
 
-// SkillResult is one skill's score.
+// Counts sorts the administered questions by outcome: correct earns the full
+// points, partial some, wrong none although answered, blank has no answer.
+type Counts struct {
+	Correct int `json:"correct"`
+	Partial int `json:"partial"`
+	Wrong   int `json:"wrong"`
+	Blank   int `json:"blank"`
+}
+
+// Answered is the number of questions with an answer.
+func (c Counts) Answered() int { return c.Correct + c.Partial + c.Wrong }
+
+// SkillResult is one skill's score. Level, LevelRange and Gap are known only
+// when GapStatus is not GapUnknown; in JSON they are then null (and 0 here).
 type SkillResult struct {
 	ID           string     `json:"id"`
 	Earned       float64    `json:"earned"`
@@ -164,13 +198,46 @@ type SkillResult struct {
 	Items        int        `json:"items"`
 	LowEvidence  bool       `json:"low_evidence"`
 	Level        int        `json:"level"`
+	LevelRange   [2]int     `json:"level_range"`
 	TargetLevel  int        `json:"target_level"`
 	Gap          int        `json:"gap"`
+	GapStatus    GapStatus  `json:"gap_status"`
 	Weight       float64    `json:"weight"`
 	PassMin      *float64   `json:"pass_min,omitempty"`
 	BelowPassMin bool       `json:"below_pass_min,omitempty"`
 	Seconds      float64    `json:"seconds,omitempty"`
 	SelfLevel    int        `json:"self_level,omitempty"`
+}
+
+// Known reports whether the skill was asked enough questions to have a level.
+func (s *SkillResult) Known() bool { return s.GapStatus != GapUnknown && s.GapStatus != "" }
+
+// SelfMismatch reports whether the candidate's own rating lies outside the
+// level range the evidence allows (only for rated skills with a known level).
+func (s *SkillResult) SelfMismatch() bool {
+	return s.SelfLevel != 0 && s.Known() && (s.SelfLevel < s.LevelRange[0] || s.SelfLevel > s.LevelRange[1])
+}
+
+// Classify sets the skill's level, level range, gap and gap status from its
+// percent, interval, questions and target (docs/scoring.md). Scoring calls it;
+// a reader of an older result file may call it to fill what that file lacks.
+func Classify(levels []bank.Level, s *SkillResult) {
+	s.LowEvidence = s.Items < LowEvidenceItems
+	if s.LowEvidence {
+		s.Level, s.LevelRange, s.Gap, s.GapStatus = 0, [2]int{}, 0, GapUnknown
+		return
+	}
+	s.Level = Level(levels, s.Percent)
+	s.LevelRange = [2]int{Level(levels, s.CI95[0]), Level(levels, s.CI95[1])}
+	s.Gap = max(0, s.TargetLevel-s.Level)
+	switch {
+	case s.LevelRange[0] >= s.TargetLevel:
+		s.GapStatus = GapNone
+	case s.LevelRange[1] < s.TargetLevel:
+		s.GapStatus = GapClear
+	default:
+		s.GapStatus = GapPossible
+	}
 }
 
 // Recommendation is what the candidate should study, in the result's language.
@@ -361,6 +428,16 @@ func (s *Scorer) ScoreInto(r *Result, sh Sheet, withAnswers bool) {
 		if c < 64 {
 			e = it.earned[c]
 		}
+		switch {
+		case c == 0:
+			r.Score.Counts.Blank++
+		case e == 0:
+			r.Score.Counts.Wrong++
+		case e >= it.q.Points:
+			r.Score.Counts.Correct++
+		default:
+			r.Score.Counts.Partial++
+		}
 		sr := &r.Skills[it.skill]
 		sr.Earned += e
 		sr.Possible += it.q.Points
@@ -391,9 +468,7 @@ func (s *Scorer) ScoreInto(r *Result, sh Sheet, withAnswers bool) {
 			sr.Percent = 100 * sr.Earned / sr.Possible
 		}
 		sr.CI95 = Wilson(sr.Percent, sr.Items)
-		sr.LowEvidence = sr.Items < LowEvidenceItems
-		sr.Level = Level(b.Levels, sr.Percent)
-		sr.Gap = max(0, sr.TargetLevel-sr.Level)
+		Classify(b.Levels, sr)
 		if sr.PassMin != nil && sr.Percent < *sr.PassMin {
 			sr.BelowPassMin = true
 			r.Score.Passed = false
@@ -406,8 +481,9 @@ func (s *Scorer) ScoreInto(r *Result, sh Sheet, withAnswers bool) {
 	r.Recommendations = s.recommend(r.Skills, recs)
 }
 
-// RankGaps returns the skills with a gap, most urgent first: by gap × weight
-// descending, then file order; skills with low evidence come after the rest.
+// RankGaps returns the skills with a known gap, most urgent first: clear
+// gaps before possible ones, each by gap × weight descending, then file
+// order. Skills without a level are not ranked: nothing is known of their gap.
 func RankGaps(skills []SkillResult) []SkillResult {
 	var buf [16]int
 	order := rankGaps(skills, buf[:0])
@@ -421,17 +497,17 @@ func RankGaps(skills []SkillResult) []SkillResult {
 // rankGaps is RankGaps as indexes into skills, appended to order.
 func rankGaps(skills []SkillResult, order []int) []int {
 	for k := range skills {
-		if skills[k].Gap > 0 {
+		if skills[k].Known() && skills[k].Gap > 0 {
 			order = append(order, k)
 		}
 	}
 	slices.SortStableFunc(order, func(i, j int) int {
 		a, b := &skills[i], &skills[j]
-		if a.LowEvidence != b.LowEvidence {
-			if a.LowEvidence {
-				return 1
+		if ac, bc := a.GapStatus == GapClear, b.GapStatus == GapClear; ac != bc {
+			if ac {
+				return -1
 			}
-			return -1
+			return 1
 		}
 		return cmp.Compare(float64(b.Gap)*b.Weight, float64(a.Gap)*a.Weight)
 	})

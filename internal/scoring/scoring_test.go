@@ -1,6 +1,8 @@
 package scoring
 
 import (
+	"encoding/json"
+	"fmt"
 	"math"
 	"testing"
 
@@ -162,12 +164,19 @@ var allIDs = []string{"a1", "a2", "a3", "b1", "b2"}
 func TestScoreSkillsAndTotal(t *testing.T) {
 	b := testBank()
 	r := score(t, b, allIDs, "A", "A", "B", "A", "A")
-	// a: 2/3 = 66.67% → level 3, gap 0. b: (1.5 + 2)/5 = 70% → level 3, gap 1.
-	if a := r.Skills[0]; !near(a.Percent, 200.0/3) || a.Level != 3 || a.Gap != 0 || a.Items != 3 || a.LowEvidence {
+	// a: 2/3 = 66.67% → level 3, gap 0, but 3 questions put its interval
+	// (20.8–93.9%) over levels 1–5: a gap is possible. b: 2 questions, 70%:
+	// no level is claimed.
+	if a := r.Skills[0]; !near(a.Percent, 200.0/3) || a.Level != 3 || a.Gap != 0 || a.Items != 3 || a.LowEvidence ||
+		a.LevelRange != [2]int{1, 5} || a.GapStatus != GapPossible {
 		t.Errorf("skill a: %+v", a)
 	}
-	if s := r.Skills[1]; !near(s.Percent, 70) || s.Level != 3 || s.Gap != 1 || s.Items != 2 || !s.LowEvidence {
+	if s := r.Skills[1]; !near(s.Percent, 70) || s.Level != 0 || s.Gap != 0 || s.Items != 2 || !s.LowEvidence ||
+		s.GapStatus != GapUnknown || s.Known() {
 		t.Errorf("skill b: %+v", s)
+	}
+	if c := r.Score.Counts; c != (Counts{Correct: 3, Partial: 1, Wrong: 1, Blank: 0}) {
+		t.Errorf("counts: %+v", c)
 	}
 	// total: 5.5 / 8
 	if !near(r.Score.Earned, 5.5) || !near(r.Score.Possible, 8) || !near(r.Score.Percent, 68.75) || !r.Score.Passed {
@@ -199,10 +208,12 @@ func TestEmptyAnswers(t *testing.T) {
 	if r.Score.Earned != 0 || r.Score.Percent != 0 || r.Score.Passed {
 		t.Errorf("empty: %+v", r.Score)
 	}
-	for _, s := range r.Skills {
-		if s.Level != 1 || s.CI95[0] != 0 {
-			t.Errorf("empty skill: %+v", s)
-		}
+	// 0 of 3: the interval reaches 56% (level 2), below target 3.
+	if s := r.Skills[0]; s.Level != 1 || s.CI95[0] != 0 || s.LevelRange != [2]int{1, 2} || s.GapStatus != GapClear {
+		t.Errorf("empty skill: %+v", s)
+	}
+	if c := r.Score.Counts; c != (Counts{Blank: 5}) {
+		t.Errorf("counts: %+v", c)
 	}
 	if len(r.Answers) != 5 || r.Answers[0].Response == nil || len(r.Answers[0].Response) != 0 {
 		t.Errorf("answers: %+v", r.Answers)
@@ -229,37 +240,129 @@ func TestOnlyAdministeredQuestionsCount(t *testing.T) {
 func TestRecommendationsOrderAndLimit(t *testing.T) {
 	b := testBank()
 	b.Skills[1].Weight = 3
-	// Give skill b enough evidence so it is not ranked last for low evidence.
 	r := score(t, b, []string{"a1", "b1", "b2", "a2", "a3"}, "B", "", "", "B", "B")
-	// a: 0% → level 1, gap 2, weight 1 → 2; b: 0% → gap 3, weight 3 → 9, but b has 2 items (low evidence).
+	// a: 0% of 3 → level 1, gap 2; b: 2 questions, no level: no gap is
+	// claimed and nothing recommended for it.
 	ranked := RankGaps(r.Skills)
-	if ranked[0].ID != "a" || ranked[1].ID != "b" {
-		t.Errorf("low-evidence skill must rank after: %v", ranked)
+	if len(ranked) != 1 || ranked[0].ID != "a" {
+		t.Errorf("only the skill with a level is ranked: %v", ranked)
 	}
-	if len(r.Recommendations) != 6 {
-		t.Fatalf("want 3 per skill, got %d", len(r.Recommendations))
+	if len(r.Recommendations) != 3 {
+		t.Fatalf("want 3 for skill a, got %d", len(r.Recommendations))
 	}
-	if r.Recommendations[0].Skill != "a" || r.Recommendations[3].Skill != "b" {
-		t.Errorf("order: %+v", r.Recommendations)
+	for _, rec := range r.Recommendations {
+		if rec.Skill != "a" {
+			t.Errorf("recommendation for a skill without a level: %+v", rec)
+		}
 	}
-	s, _ := NewScorer(b, allIDs)
+	s, _ := NewScorer(b, []string{"a1", "a2", "a3", "b1", "b2", "b1"})
 	s.AllRecommendations = true
-	all := s.Score(Sheet{Choices: make([]Choice, 5)}, false)
+	all := s.Score(Sheet{Choices: make([]Choice, 6)}, false)
 	if len(all.Recommendations) != 8 {
 		t.Errorf("all recommendations: %d", len(all.Recommendations))
 	}
 }
 
-func TestRankGapsByGapTimesWeight(t *testing.T) {
+func TestRankGapsClearFirstThenGapTimesWeight(t *testing.T) {
 	in := []SkillResult{
-		{ID: "x", Gap: 2, Weight: 1},
-		{ID: "y", Gap: 1, Weight: 3},
-		{ID: "z", Gap: 0, Weight: 9},
-		{ID: "w", Gap: 2, Weight: 1},
+		{ID: "x", Gap: 2, Weight: 1, GapStatus: GapPossible},
+		{ID: "y", Gap: 1, Weight: 3, GapStatus: GapPossible},
+		{ID: "z", Gap: 0, Weight: 9, GapStatus: GapNone},
+		{ID: "w", Gap: 2, Weight: 1, GapStatus: GapPossible},
+		{ID: "v", Gap: 1, Weight: 1, GapStatus: GapClear},
+		{ID: "u", Gap: 0, Weight: 9, GapStatus: GapUnknown},
 	}
 	got := RankGaps(in)
-	if len(got) != 3 || got[0].ID != "y" || got[1].ID != "x" || got[2].ID != "w" {
-		t.Errorf("RankGaps = %v", got)
+	var ids []string
+	for _, g := range got {
+		ids = append(ids, g.ID)
+	}
+	if fmt.Sprint(ids) != "[v y x w]" {
+		t.Errorf("RankGaps = %v, want [v y x w]", ids)
+	}
+}
+
+// The rule of docs/scoring.md, checked against the Wilson interval for every
+// number of questions from 0 to 40 and every possible number right.
+func TestClassifyFollowsTheInterval(t *testing.T) {
+	levels := bank.DefaultLevels()
+	for n := 0; n <= 40; n++ {
+		for right := 0; right <= n; right++ {
+			for target := 1; target <= 5; target++ {
+				s := SkillResult{Items: n, TargetLevel: target}
+				if n > 0 {
+					s.Percent = 100 * float64(right) / float64(n)
+				}
+				s.CI95 = Wilson(s.Percent, n)
+				Classify(levels, &s)
+				if n < 3 {
+					if s.GapStatus != GapUnknown || s.Level != 0 || s.Known() {
+						t.Fatalf("n=%d: %+v", n, s)
+					}
+					continue
+				}
+				lo, hi := Level(levels, s.CI95[0]), Level(levels, s.CI95[1])
+				if s.LevelRange != [2]int{lo, hi} || s.Level < lo || s.Level > hi {
+					t.Fatalf("n=%d right=%d: range %v level %d, interval %v", n, right, s.LevelRange, s.Level, s.CI95)
+				}
+				want := GapPossible
+				if lo >= target {
+					want = GapNone
+				} else if hi < target {
+					want = GapClear
+				}
+				if s.GapStatus != want {
+					t.Fatalf("n=%d right=%d target=%d: %s, want %s", n, right, target, s.GapStatus, want)
+				}
+			}
+		}
+	}
+	// Three questions cannot tell much: 3 of 3 right still spans levels 2–5.
+	s := SkillResult{Items: 3, Percent: 100, TargetLevel: 4, CI95: Wilson(100, 3)}
+	Classify(levels, &s)
+	if s.LevelRange != [2]int{2, 5} || s.GapStatus != GapPossible {
+		t.Errorf("3 of 3: %+v", s)
+	}
+	// Twenty right of twenty is sure of level 4 at least.
+	s = SkillResult{Items: 20, Percent: 100, TargetLevel: 4, CI95: Wilson(100, 20)}
+	Classify(levels, &s)
+	if s.LevelRange[0] < 4 || s.GapStatus != GapNone {
+		t.Errorf("20 of 20: %+v", s)
+	}
+}
+
+func TestUnknownLevelIsNullInJSON(t *testing.T) {
+	r := score(t, testBank(), allIDs, "A", "A", "B", "A", "A")
+	data, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Score struct {
+			Counts map[string]int `json:"counts"`
+		} `json:"score"`
+		Skills []map[string]any `json:"skills"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	b := doc.Skills[1]
+	if b["level"] != nil || b["level_range"] != nil || b["gap"] != nil || b["gap_status"] != "unknown" {
+		t.Errorf("skill b: %v", b)
+	}
+	a := doc.Skills[0]
+	if a["level"] != 3.0 || fmt.Sprint(a["level_range"]) != "[1 5]" || a["gap"] != 0.0 || a["gap_status"] != "possible" {
+		t.Errorf("skill a: %v", a)
+	}
+	if fmt.Sprint(doc.Score.Counts) != "map[blank:0 correct:3 partial:1 wrong:1]" {
+		t.Errorf("counts: %v", doc.Score.Counts)
+	}
+	var back Result
+	if err := json.Unmarshal(data, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.Skills[0] != r.Skills[0] || back.Skills[1].GapStatus != GapUnknown || back.Skills[1].Level != 0 {
+		t.Errorf("read back: %+v", back.Skills)
 	}
 }
 

@@ -16,10 +16,12 @@ const drawStream = 0x9e3779b97f4a7c15
 // Draw picks count questions of b for a quiz and returns their ids in the
 // order they are asked.
 //
-// The questions are shared among the skills in proportion to how many
-// questions each skill has (largest remainder), and every skill gets at least
-// one question when count is at least the number of skills, so no skill is
-// left out of the result. skills, when not empty, limits the draw to those
+// The draw is stratified by skill (docs/scoring.md): every skill gets the
+// same share, so that each level rests on as many questions as the quiz
+// allows; a skill with fewer questions than its share gives the rest to the
+// others, and with fewer questions than skills the seed decides which skills
+// are asked. Within a skill the questions are spread over the difficulties
+// (one of each in turn). skills, when not empty, limits the draw to those
 // skills (unknown ids are ignored: check them with CheckSkills). count ≤ 0
 // means the bank's quiz size; a count above the questions available takes
 // them all. The same seed gives the same questions in the same order.
@@ -39,16 +41,46 @@ func Draw(b *bank.Bank, count int, skills []string, seed int64) []string {
 	if count == 0 {
 		return []string{}
 	}
-	quota := allot(pools, count, total, rng)
+	quota := Allot(poolSizes(pools), count, rng)
 	ids := make([]string, 0, count)
 	for k, p := range pools {
-		perm := rng.Perm(len(p))
-		for _, j := range perm[:quota[k]] {
-			ids = append(ids, p[j].ID)
+		for _, q := range spread(p, quota[k], rng) {
+			ids = append(ids, q.ID)
 		}
 	}
 	rng.Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
 	return ids
+}
+
+func poolSizes(pools [][]*bank.Question) []int {
+	out := make([]int, len(pools))
+	for k, p := range pools {
+		out[k] = len(p)
+	}
+	return out
+}
+
+// PerSkill is how many questions each skill of b (or of skills, when not
+// empty) gets in a quiz of count questions, at the least: the draw gives
+// every skill an equal share, so the smallest share is what the result's
+// weakest evidence rests on.
+func PerSkill(b *bank.Bank, count int, skills []string) int {
+	sizes := poolSizes(pools(b, skills))
+	total := 0
+	for _, n := range sizes {
+		total += n
+	}
+	if count <= 0 {
+		count = b.QuizSize
+	}
+	if count <= 0 || count > total {
+		count = total
+	}
+	if len(sizes) == 0 {
+		return 0
+	}
+	quota := Allot(sizes, count, rand.New(rand.NewPCG(0, drawStream)))
+	return slices.Min(quota)
 }
 
 // pools lists the questions of each chosen skill with at least one
@@ -66,59 +98,69 @@ func pools(b *bank.Bank, skills []string) [][]*bank.Question {
 	return out
 }
 
-// allot shares count among the pools by the largest remainder method, ties
-// broken at random (so that, with fewer questions than skills, different
-// seeds cover different skills), then lifts every empty share to one when
-// count allows.
-func allot(pools [][]*bank.Question, count, total int, rng *rand.Rand) []int {
-	n := len(pools)
-	quota := make([]int, n)
-	type rem struct {
-		k    int
-		frac float64
-		tie  uint64
-	}
-	rems := make([]rem, n)
-	given := 0
-	for k, p := range pools {
-		exact := float64(count) * float64(len(p)) / float64(total)
-		quota[k] = int(exact)
-		given += quota[k]
-		rems[k] = rem{k: k, frac: exact - float64(quota[k]), tie: rng.Uint64()}
-	}
-	sort.Slice(rems, func(i, j int) bool {
-		if rems[i].frac != rems[j].frac {
-			return rems[i].frac > rems[j].frac
-		}
-		return rems[i].tie < rems[j].tie
-	})
-	for i := 0; given < count; i = (i + 1) % n {
-		k := rems[i].k
-		if quota[k] < len(pools[k]) {
-			quota[k]++
-			given++
-		}
-	}
-	if count >= n {
-		for k := range quota {
-			if quota[k] > 0 {
-				continue
-			}
-			// Take one from the skill with the largest share.
-			big := -1
-			for j := range quota {
-				if quota[j] > 1 && (big < 0 || quota[j] > quota[big]) {
-					big = j
-				}
-			}
-			if big < 0 {
+// Allot shares count questions equally among pools of the given sizes: one
+// to each pool in turn (in an order the random source chooses) until count
+// is reached, skipping pools that are used up.
+func Allot(sizes []int, count int, rng *rand.Rand) []int {
+	quota := make([]int, len(sizes))
+	order := rng.Perm(len(sizes))
+	for given := 0; given < count; {
+		progressed := false
+		for _, k := range order {
+			if given == count {
 				break
 			}
-			quota[big]--
-			quota[k]++
+			if quota[k] < sizes[k] {
+				quota[k]++
+				given++
+				progressed = true
+			}
+		}
+		if !progressed {
+			break
 		}
 	}
 	return quota
+}
+
+// spread picks n questions of one skill, one difficulty after another in
+// turn (easiest first, the order within each difficulty at random), so that
+// a skill's level never rests on its easy questions alone.
+func spread(p []*bank.Question, n int, rng *rand.Rand) []*bank.Question {
+	byDiff := map[int][]*bank.Question{}
+	var diffs []int
+	for _, q := range p {
+		if _, ok := byDiff[q.Difficulty]; !ok {
+			diffs = append(diffs, q.Difficulty)
+		}
+		byDiff[q.Difficulty] = append(byDiff[q.Difficulty], q)
+	}
+	slices.Sort(diffs)
+	for _, d := range diffs {
+		g := byDiff[d]
+		rng.Shuffle(len(g), func(i, j int) { g[i], g[j] = g[j], g[i] })
+	}
+	// Start at a random difficulty, so that a share smaller than the number
+	// of difficulties is not always the easy questions.
+	start := 0
+	if len(diffs) > 0 {
+		start = rng.IntN(len(diffs))
+	}
+	out := make([]*bank.Question, 0, n)
+	for round := 0; len(out) < n; round++ {
+		added := false
+		for k := range diffs {
+			d := diffs[(start+k)%len(diffs)]
+			if g := byDiff[d]; round < len(g) && len(out) < n {
+				out = append(out, g[round])
+				added = true
+			}
+		}
+		if !added {
+			break
+		}
+	}
+	return out
 }
 
 // OptionOrder is the order in which q's options are shown: order[k] is the

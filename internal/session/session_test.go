@@ -62,8 +62,9 @@ func TestDraw(t *testing.T) {
 		skills []string
 		want   map[string]int
 	}{
-		{"proportional", []int{10, 10, 10}, 6, nil, map[string]int{"s1": 2, "s2": 2, "s3": 2}},
-		{"proportional uneven", []int{20, 10, 10}, 8, nil, map[string]int{"s1": 4, "s2": 2, "s3": 2}},
+		{"equal", []int{10, 10, 10}, 6, nil, map[string]int{"s1": 2, "s2": 2, "s3": 2}},
+		{"equal, not proportional", []int{20, 10, 5}, 15, nil, map[string]int{"s1": 5, "s2": 5, "s3": 5}},
+		{"small skill gives the rest away", []int{2, 10, 10}, 12, nil, map[string]int{"s1": 2, "s2": 5, "s3": 5}},
 		{"small skill kept", []int{30, 30, 1}, 5, nil, nil},
 		{"count = skills", []int{50, 1, 1, 1}, 4, nil, map[string]int{"s1": 1, "s2": 1, "s3": 1, "s4": 1}},
 		{"all", []int{3, 2}, 100, nil, map[string]int{"s1": 3, "s2": 2}},
@@ -113,6 +114,47 @@ func TestDraw(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Within a skill the draw takes the difficulties in turn, and every
+// skill's share differs from another's by one at most.
+func TestDrawSpreadsDifficultyAndSharesEqually(t *testing.T) {
+	b := testBank(false, 15, 15, 15, 15, 15, 15, 15)
+	for i := range b.Questions {
+		b.Questions[i].Difficulty = 1 + i%3
+	}
+	for seed := int64(0); seed < 50; seed++ {
+		for _, count := range []int{35, 24} {
+			ids := Draw(b, count, nil, seed)
+			per := map[string]map[int]int{}
+			for _, id := range ids {
+				q := b.Question(id)
+				if per[q.Skill] == nil {
+					per[q.Skill] = map[int]int{}
+				}
+				per[q.Skill][q.Difficulty]++
+			}
+			lo, hi := 99, 0
+			for _, byDiff := range per {
+				n := byDiff[1] + byDiff[2] + byDiff[3]
+				lo, hi = min(lo, n), max(hi, n)
+				for d := 1; d <= 3; d++ {
+					if n >= 3 && byDiff[d] == 0 {
+						t.Fatalf("seed %d count %d: a skill of %d questions has no difficulty %d: %v", seed, count, n, d, byDiff)
+					}
+				}
+			}
+			if hi-lo > 1 || len(per) != 7 {
+				t.Fatalf("seed %d count %d: shares %d..%d over %d skills", seed, count, lo, hi, len(per))
+			}
+		}
+	}
+	if n := PerSkill(b, 35, nil); n != 5 {
+		t.Errorf("PerSkill(35) = %d, want 5", n)
+	}
+	if n := PerSkill(b, 15, nil); n != 2 {
+		t.Errorf("PerSkill(15) = %d, want 2", n)
 	}
 }
 

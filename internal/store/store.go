@@ -237,14 +237,90 @@ func open(path string, steps []string) (*Store, error) {
 	}
 }
 
+// OpenRead opens an existing history database for reading only: nothing is
+// written to it or beside it, so a history in a read-only folder (or on a
+// read-only medium) can still be listed. A database whose schema is older
+// than this binary's is opened with Open, which brings it up to date.
+func OpenRead(path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("open history database: empty path")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open history database %s: %w", path, err)
+	}
+	if err := regularFile(abs); err != nil {
+		return nil, fmt.Errorf("history database %s: %w", path, err)
+	}
+	// mode=ro reads a WAL database when its shared-memory file exists or can
+	// be made; in a folder nobody may write to, immutable=1 reads the file
+	// as it is, with no lock and no side file at all.
+	var last error
+	for _, extra := range []string{"mode=ro", "mode=ro&immutable=1"} {
+		db, err := sql.Open("sqlite", dsn(abs)+"&"+extra)
+		if err != nil {
+			return nil, fmt.Errorf("open history database %s: %w", path, err)
+		}
+		db.SetMaxOpenConns(1)
+		s := &Store{db: db, path: path}
+		st, err := s.inspect(db)
+		if err == nil {
+			err = s.check(st, len(migrations))
+			if err == nil && st.version < len(migrations) {
+				db.Close()
+				return Open(path)
+			}
+			if err == nil {
+				return s, nil
+			}
+			db.Close()
+			return nil, err
+		}
+		db.Close()
+		last = err
+		if errors.Is(err, ErrNotDatabase) {
+			break
+		}
+	}
+	return nil, last
+}
+
+// CheckWritable reports whether the history can be written, by taking and
+// releasing the write lock: a quiz asks before its first question, so that
+// a read-only file or folder is named at once instead of after an answer.
+func (s *Store) CheckWritable() error {
+	return s.write("write to the history database", func(tx *sql.Tx) error {
+		_, err := tx.Exec(`UPDATE attempts SET id = id WHERE 0`)
+		return err
+	})
+}
+
+// regularFile refuses a path that is not a regular file (a folder, a device
+// such as /dev/null behind a symlink, a pipe or a socket): SQLite would make
+// its side files beside it, or read and write what is not a database.
+func regularFile(path string) error {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if fi.IsDir() {
+		return fmt.Errorf("%w: it is a directory", ErrNotDatabase)
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("%w: it is not a regular file (%s)", ErrNotDatabase, fi.Mode().Type())
+	}
+	return nil
+}
+
 // create makes the folders and an empty file with mode 0600 if the database
 // does not exist yet, so that SQLite (which would use 0644) finds it there.
+// Only a regular file is taken as a database.
 func create(path string) error {
 	fi, err := os.Stat(path)
 	switch {
 	case err == nil:
-		if fi.IsDir() {
-			return fmt.Errorf("%w: it is a directory", ErrNotDatabase)
+		if err := regularFile(path); err != nil {
+			return err
 		}
 		// SQLite takes a 1-byte file for an empty database and overwrites it.
 		// No database is shorter than the smallest page, 512 bytes; an empty

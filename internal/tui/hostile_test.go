@@ -61,6 +61,14 @@ questions:
       - {text: "B EVIL"}
       - {text: "C EVIL", correct: true}
     explanation: "Pembahasan EVIL"
+  - id: q3
+    skill: s1
+    prompt: "Ketiga EVIL"
+    options:
+      - text: "Ya EVIL"
+        correct: true
+      - text: "Tidak EVIL"
+    explanation: "Pembahasan EVIL"
 `, "EVIL", evil)
 
 func hostileBank(t testing.TB) *bank.Bank {
@@ -157,12 +165,12 @@ func TestHostileBankNeverReachesTheTerminal(t *testing.T) {
 
 	// The line mode, text and JSON.
 	for _, asJSON := range []bool{false, true} {
-		s, err := session.New(b, session.Options{Seed: 1, Lang: "id"})
+		s, err := session.New(b, session.Options{Seed: 1, Lang: "id", NoShuffle: true}) // B is wrong: a gap to recommend for
 		if err != nil {
 			t.Fatal(err)
 		}
 		var out, res bytes.Buffer
-		if _, err := RunPlain(s, PlainOptions{In: strings.NewReader("B\nB\n"), Out: &out, Result: &res, JSON: asJSON, Lang: "id", Now: newClock().Now}); err != nil {
+		if _, err := RunPlain(s, PlainOptions{In: strings.NewReader("B\nB\nB\n"), Out: &out, Result: &res, JSON: asJSON, Lang: "id", Now: newClock().Now}); err != nil {
 			t.Fatal(err)
 		}
 		assertHarmless(t, "line mode", out.String())

@@ -68,6 +68,10 @@ type Config struct {
 	// a bank, shown on the start screen ("" for none).
 	Previous func(bankID string) string
 
+	// Notice, when set, is shown on the start screen before the first
+	// question (say, that this attempt cannot be kept in the history).
+	Notice string
+
 	// OnStart is called when the quiz begins or resumes, before its first
 	// question is shown: the place to set s.OnChange to record each answer.
 	OnStart func(s *session.Session) error
@@ -142,6 +146,7 @@ type Model struct {
 
 	pickFilter string
 	pickCursor int
+	pickLength int // index into quizLengths: short, standard (default), full
 	rateCursor int
 	optCursor  int // the highlighted option (display position) of the current question
 	gridCursor int
@@ -238,7 +243,11 @@ func Run(cfg Config, in io.Reader, out io.Writer) (Outcome, error) {
 
 // setBank draws the quiz of b for the start screen.
 func (m *Model) setBank(b *bank.Bank) bool {
-	s, err := session.New(b, m.cfg.Options)
+	o := m.cfg.Options
+	if o.Count == 0 && m.picked {
+		o.Count = quizLengths(b)[m.pickLength].count
+	}
+	s, err := session.New(b, o)
 	if err != nil {
 		m.setStatus(statusError, m.sessionError(err))
 		return false

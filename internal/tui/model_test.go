@@ -194,9 +194,9 @@ func TestSelfRate(t *testing.T) {
 		t.Fatalf("state %v", m.state)
 	}
 	press(m, "end")
-	has(t, m, "Your rating and the measured level", "Data Basics: you said 5, the quiz measured 1")
+	has(t, m, "Your rating and the measured level", "Data Basics: you said 5, the quiz measured level 1–2")
 	v := m.View()
-	if !strings.Contains(v, "levels above what") {
+	if !strings.Contains(v, "levels above the top of what") {
 		t.Errorf("no remark on a self-rating 4 levels off:\n%s", v)
 	}
 	if m.result.Skills[0].SelfLevel != 5 {
@@ -208,7 +208,13 @@ func TestPracticeQuestion(t *testing.T) {
 	m, _ := newTestModel(t, 80, 24, english, noShuffle)
 	press(m, "enter")
 	// Question 1 (d-001, single): a letter moves the highlight only.
-	has(t, m, "Question 1/7", "Data Basics", "0/7 done · 0 right", "robust to outliers", "> A. ( ) Mean")
+	has(t, m, "Question 1/7", "Data Basics", "0/7 done · 0 right", "robust to outliers", "  A. ( ) Mean")
+	// Nothing is pre-selected: enter alone records no answer.
+	press(m, "enter")
+	if m.sess.Answered(0) || m.sess.Confirmed[0] || m.state != scrQuestion {
+		t.Fatal("enter with no option chosen recorded an answer")
+	}
+	has(t, m, "Choose an option first")
 	press(m, "b")
 	has(t, m, "> B. ( ) Median")
 	if m.sess.Answered(0) {
@@ -440,7 +446,7 @@ func TestResultAndAnswers(t *testing.T) {
 		t.Fatalf("saved result: %v %+v", err, saved.Score)
 	}
 	press(m, "end")
-	has(t, m, "Every skill reaches the level this role needs.")
+	has(t, m, "No gap is shown on the skills measured well enough.")
 	// Review every answer.
 	press(m, "r")
 	has(t, m, "your answers", "Question 1/7", "✓ Right (1/1 points)", "✓• Median", "time 0:10", "Explanation")
@@ -486,8 +492,8 @@ func TestResultLowEvidenceAndPassMin(t *testing.T) {
 		}
 		press(m, l, "enter", "enter")
 	}
-	has(t, m, "✗ Not passed", "Data Ethics: 8.0% is below its pass mark of 50%", "Digital Services ~ low evidence",
-		"1. Data Ethics: level 1, target 4 (gap 3)", "What to study", "[regulation] Law 27/2022", "https://peraturan.go.id/id/uu-no-27-tahun-2022", "┃")
+	has(t, m, "✗ Not passed", "Data Ethics: 8.0% is below its pass mark of 50%", "Digital Services ~ not enough evidence",
+		"1. Data Ethics: level 1 (likely 1–3), target 4: clear gap", "What to study", "[regulation] Law 27/2022", "https://peraturan.go.id/id/uu-no-27-tahun-2022", "┃")
 }
 
 func TestHelpQuitAndResize(t *testing.T) {

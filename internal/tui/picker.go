@@ -1,12 +1,14 @@
 package tui
 
 import (
+	"math"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/asnskill/asnskill/internal/bank"
+	"github.com/asnskill/asnskill/internal/scoring"
 	"github.com/asnskill/asnskill/internal/session"
 )
 
@@ -38,13 +40,19 @@ func (m *Model) updatePicker(msg tea.KeyMsg) tea.Cmd {
 		m.pickCursor = max(0, m.pickCursor-1)
 	case msg.Type == tea.KeyDown || msg.Type == tea.KeyCtrlN:
 		m.pickCursor = min(len(items)-1, m.pickCursor+1)
+	case msg.Type == tea.KeyLeft && m.cfg.Options.Count == 0:
+		m.pickLength = max(0, m.pickLength-1)
+	case msg.Type == tea.KeyRight && m.cfg.Options.Count == 0:
+		m.pickLength = min(2, m.pickLength+1)
 	case key.Matches(msg, k.Confirm):
 		if len(items) == 0 {
 			return nil
 		}
+		m.picked = true
 		if m.setBank(items[m.pickCursor]) {
-			m.picked = true
 			m.state = scrStart
+		} else {
+			m.picked = false
 		}
 	case key.Matches(msg, k.Back):
 		m.pickFilter = ""
@@ -89,12 +97,30 @@ func (m *Model) pagePicker() page {
 			title = st.Bold.Render(title)
 		}
 		pg.body = append(pg.body, mark+title+st.Subtle.Render(" ("+b.ID+")"))
-		n := min(b.QuizSize, len(b.Questions))
-		if n <= 0 {
-			n = len(b.Questions)
+		lengths := quizLengths(b)
+		n := lengths[1].count
+		if m.cfg.Options.Count > 0 {
+			n = min(m.cfg.Options.Count, len(b.Questions))
+		} else if i == m.pickCursor {
+			n = lengths[m.pickLength].count
 		}
 		info := p.T("quiz.picker.info", len(b.Questions), len(b.Skills), n, fmtClock(session.DefaultTimeLimit(b, n)))
 		pg.body = append(pg.body, "    "+st.Subtle.Render(info))
+		if i == m.pickCursor && m.cfg.Options.Count == 0 {
+			// The length of the quiz, and what each length costs in
+			// precision: the half-width of a skill's 95% interval.
+			var opts []string
+			for k, l := range lengths {
+				text := p.T("quiz.picker.length."+l.name, l.count, l.perSkill, num(l.precision))
+				if k == m.pickLength {
+					text = st.Chosen.Render("[" + text + "]")
+				} else {
+					text = st.Subtle.Render(text)
+				}
+				opts = append(opts, text)
+			}
+			pg.body = append(pg.body, wrapIndent(st.Subtle.Render(p.T("quiz.picker.length"))+" "+strings.Join(opts, "  "), "    ", w)...)
+		}
 		if i == m.pickCursor {
 			// The highlighted role shows its skills.
 			var names []string
@@ -110,7 +136,33 @@ func (m *Model) pagePicker() page {
 		pg.body = append(pg.body, "")
 	}
 	k := m.keys
-	pg.keys = []key.Binding{with(k.Up, "↑/↓", p.T("quiz.key.move")), k.Filter, with(k.Confirm, "enter", p.T("quiz.key.pick")), with(k.Back, "esc", p.T("quiz.key.clear-filter"))}
+	pg.keys = []key.Binding{with(k.Up, "↑/↓", p.T("quiz.key.move")), with(k.Prev, "←/→", p.T("quiz.key.length")), k.Filter, with(k.Confirm, "enter", p.T("quiz.key.pick")), with(k.Back, "esc", p.T("quiz.key.clear-filter"))}
 	pg.full = [][]key.Binding{{k.Up, k.Down, with(k.Confirm, "enter", p.T("quiz.key.pick"))}, {k.Filter, with(k.Clear, "⌫", p.T("quiz.key.erase")), with(k.Back, "esc", p.T("quiz.key.clear-filter"))}}
 	return pg
+}
+
+// quizLength is one length the picker offers.
+type quizLength struct {
+	name      string  // short, standard, full
+	count     int     // questions
+	perSkill  int     // questions the least-asked skill gets
+	precision float64 // ± points of that skill's 95% interval at 60%
+}
+
+// quizLengths are the short quiz (3 questions a skill, the least that gives
+// a level), the bank's standard quiz, and the whole bank.
+func quizLengths(b *bank.Bank) []quizLength {
+	all := len(b.Questions)
+	std := b.QuizSize
+	if std <= 0 || std > all {
+		std = min(20, all)
+	}
+	short := min(std, scoring.LowEvidenceItems*len(b.Skills))
+	out := []quizLength{{name: "short", count: short}, {name: "standard", count: std}, {name: "full", count: all}}
+	for i := range out {
+		out[i].perSkill = session.PerSkill(b, out[i].count, nil)
+		ci := scoring.Wilson(60, out[i].perSkill)
+		out[i].precision = math.Round((ci[1] - ci[0]) / 2)
+	}
+	return out
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/asnskill/asnskill/internal/answers"
 	"github.com/asnskill/asnskill/internal/bank"
+	"github.com/asnskill/asnskill/internal/i18n"
 	"github.com/asnskill/asnskill/internal/scoring"
 	"github.com/asnskill/asnskill/internal/session"
 )
@@ -19,7 +20,9 @@ import (
 // PlainOptions configure the line mode.
 type PlainOptions struct {
 	// In gives one answer per line: displayed letters ("B", "a,c"), empty
-	// to skip. End of input ends the quiz; the rest is unanswered.
+	// to skip. End of input before the last question is an interruption
+	// (ErrInterrupted): the quiz is not submitted, nothing is scored, and
+	// the answers given stay with OnStart's recorder to resume.
 	In io.Reader
 	// Out receives the questions, the feedback and prompts.
 	Out io.Writer
@@ -87,6 +90,9 @@ func RunPlain(s *session.Session, o PlainOptions) (scoring.Result, error) {
 		mode = p.T("quiz.plain.exam")
 	}
 	out.line(p.T("quiz.plain.intro", s.Len(), mode))
+	if n := MinPerSkill(s); n < scoring.LowEvidenceItems {
+		out.line(p.T("quiz.start.rough", n, scoring.LowEvidenceItems))
+	}
 	if s.TimeLimit > 0 {
 		out.line(p.T("quiz.start.time", fmtClock(s.TimeLimit)))
 	}
@@ -105,7 +111,7 @@ func RunPlain(s *session.Session, o PlainOptions) (scoring.Result, error) {
 				l, ok := read()
 				if !ok {
 					out.line("")
-					break
+					return scoring.Result{}, inputEnded(sc, p)
 				}
 				var n int
 				if l == "" {
@@ -128,7 +134,7 @@ func RunPlain(s *session.Session, o PlainOptions) (scoring.Result, error) {
 	if err := s.Start(o.Now()); err != nil {
 		return scoring.Result{}, err
 	}
-	for i := 0; i < s.Len() && !eof; i++ {
+	for i := 0; i < s.Len(); i++ {
 		if s.Confirmed[i] || (s.Mode == session.Exam && s.Answered(i)) {
 			continue // answered before the quiz was resumed
 		}
@@ -151,28 +157,23 @@ func RunPlain(s *session.Session, o PlainOptions) (scoring.Result, error) {
 			}
 		}
 		var choice answers.Choice
-		answered := false
 		for try := 0; try < 2; try++ {
 			out.printf("%s ", p.T("quiz.plain.ask", bank.Letters[len(q.Options)-1:len(q.Options)]))
 			l, ok := read()
 			if !ok {
 				out.line("")
-				break
+				return scoring.Result{}, inputEnded(sc, p)
 			}
 			c, err := s.ParseDisplayed(i, l)
 			if err == nil {
-				choice, answered = c, true
+				choice = c
 				break
 			}
 			if try == 0 {
 				out.line(p.T("quiz.plain.bad-answer", plainChoiceError(p.T, err, len(q.Options))))
 			} else {
 				out.line(p.T("quiz.plain.skipped"))
-				answered = true
 			}
-		}
-		if !answered {
-			break
 		}
 		if err := s.SetChoice(i, choice); err != nil {
 			return scoring.Result{}, err
@@ -190,12 +191,6 @@ func RunPlain(s *session.Session, o PlainOptions) (scoring.Result, error) {
 			out.line(p.T("quiz.status.time-up"))
 			break
 		}
-	}
-	if err := sc.Err(); err != nil {
-		if errors.Is(err, bufio.ErrTooLong) {
-			return scoring.Result{}, fmt.Errorf("%s", p.T("quiz.plain.too-long", maxLine>>10))
-		}
-		return scoring.Result{}, err
 	}
 	if err := s.Finish(o.Now()); err != nil {
 		return scoring.Result{}, err
@@ -235,6 +230,22 @@ func RunPlain(s *session.Session, o PlainOptions) (scoring.Result, error) {
 		res.line(p.T("quiz.status.saved", line(o.SavePath)))
 	}
 	return r, res.err
+}
+
+// ErrInputEnded is the input ending before the last question: an
+// interruption, like Ctrl+C (errors.Is(err, ErrInterrupted) holds).
+var ErrInputEnded = fmt.Errorf("the input ended before the last question: %w", ErrInterrupted)
+
+// inputEnded says why reading stopped: a line too long or a read error is an
+// error of its own; a plain end of input is ErrInputEnded.
+func inputEnded(sc *bufio.Scanner, p i18n.Printer) error {
+	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			return fmt.Errorf("%s", p.T("quiz.plain.too-long", maxLine>>10))
+		}
+		return err
+	}
+	return ErrInputEnded
 }
 
 func plainChoiceError(t func(string, ...any) string, err error, n int) string {

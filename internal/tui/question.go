@@ -18,10 +18,11 @@ import (
 // The question screen, and in practice mode the feedback after each answer.
 
 // resetCursor puts the highlight on the first chosen option of the current
-// question, or on the first option.
+// question, or on none: nothing is pre-selected, so enter alone never
+// records an answer the candidate did not choose.
 func (m *Model) resetCursor() {
 	i := m.sess.Current
-	m.optCursor = 0
+	m.optCursor = -1
 	d := m.sess.ToDisplayed(i, m.sess.Choices[i])
 	for k := range m.sess.Order(i) {
 		if d.Has(k) {
@@ -72,6 +73,9 @@ func (m *Model) updateQuestion(msg tea.KeyMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.Up):
+		if m.optCursor < 0 {
+			m.optCursor = n
+		}
 		m.optCursor = (m.optCursor - 1 + n) % n
 	case key.Matches(msg, k.Down):
 		m.optCursor = (m.optCursor + 1) % n
@@ -105,12 +109,19 @@ func (m *Model) updateQuestion(msg tea.KeyMsg) tea.Cmd {
 			m.record(s.Choose(i, s.Canonical(i, d)))
 		}
 	case key.Matches(msg, k.Toggle):
+		if m.optCursor < 0 {
+			m.setStatus(statusWarn, m.p.T("quiz.status.choose-first"))
+			return nil
+		}
 		if m.exam() || multi {
 			m.record(s.Choose(i, s.Canonical(i, m.optCursor)))
 		}
 	case key.Matches(msg, k.Confirm):
 		if m.exam() {
-			if !multi {
+			// Enter takes the highlighted option only when the candidate
+			// moved to one; with none highlighted the question stays as
+			// it is (blank, or the answer given before).
+			if !multi && m.optCursor >= 0 {
 				m.record(s.SetChoice(i, answers.Choice(0).With(s.Canonical(i, m.optCursor))))
 			}
 			if i+1 < s.Len() {
@@ -122,6 +133,10 @@ func (m *Model) updateQuestion(msg tea.KeyMsg) tea.Cmd {
 		}
 		if multi && s.Choices[i] == 0 {
 			m.setStatus(statusWarn, m.p.T("quiz.status.choose-some"))
+			return nil
+		}
+		if !multi && m.optCursor < 0 {
+			m.setStatus(statusWarn, m.p.T("quiz.status.choose-first"))
 			return nil
 		}
 		if !multi {

@@ -68,7 +68,7 @@ func ResultLines(st Styles, p i18n.Printer, b *bank.Bank, r scoring.Result, elap
 		return fmt.Sprint(n)
 	}
 
-	// Overall.
+	// Overall, then the counts every try-out site shows first.
 	sc := r.Score
 	add(st.Heading.Render(p.T("quiz.result.overall", pct(sc.Percent)))+" "+
 		st.Subtle.Render(p.T("quiz.result.points", num(sc.Earned), num(sc.Possible))), "")
@@ -82,6 +82,8 @@ func ResultLines(st Styles, p i18n.Printer, b *bank.Bank, r scoring.Result, elap
 			}
 		}
 	}
+	c := sc.Counts
+	add(p.T("quiz.result.counts", c.Correct, c.Partial, c.Wrong, c.Blank), "")
 	if elapsed > 0 {
 		if limit > 0 {
 			add(p.T("quiz.result.time-of", fmtClock(elapsed), fmtClock(limit)), "")
@@ -89,33 +91,40 @@ func ResultLines(st Styles, p i18n.Printer, b *bank.Bank, r scoring.Result, elap
 			add(p.T("quiz.result.time", fmtClock(elapsed)), "")
 		}
 	}
+	var unknown []scoring.SkillResult
+	for _, s := range r.Skills {
+		if !s.Known() {
+			unknown = append(unknown, s)
+		}
+	}
+	if len(unknown) > 0 {
+		add(st.Warning.Render(p.T("quiz.result.rough", len(unknown), scoring.LowEvidenceItems)), "")
+	}
 
-	// Skills.
+	// Skills: a level only with the range its evidence allows.
 	out = append(out, "", st.Heading.Render(p.T("quiz.result.skills"))+" "+st.Subtle.Render(p.T("quiz.result.bar-legend")))
 	barW := min(30, max(10, w-36))
 	for _, s := range r.Skills {
 		out = append(out, "")
-		name := st.Bold.Render(skillName(s.ID))
-		if s.LowEvidence {
-			name += " " + st.Warning.Render("~ "+p.T("quiz.result.low-evidence"))
-		}
-		add(name, "")
+		add(st.Bold.Render(skillName(s.ID))+" "+gapStatusLabel(st, p, s.GapStatus), "")
 		target := -1
 		for _, l := range b.Levels {
 			if l.Level == s.TargetLevel {
 				target = min(barW-1, int(l.Min/100*float64(barW)+0.5))
 			}
 		}
-		lvl := st.Subtle.Render(p.T("quiz.result.level", levelName(s.Level)))
-		if s.Gap == 0 {
-			lvl = st.Correct.Render(p.T("quiz.result.level", levelName(s.Level)))
+		var lvl string
+		switch {
+		case !s.Known():
+			lvl = st.Subtle.Render(p.T("quiz.result.no-level"))
+		case s.LevelRange[0] == s.LevelRange[1]:
+			lvl = p.T("quiz.result.level", levelName(s.Level))
+		default:
+			lvl = p.T("quiz.result.level-range", levelName(s.Level), s.LevelRange[0], s.LevelRange[1])
 		}
 		add(st.bar(s.Percent/100, barW, target)+" "+fmt.Sprintf("%6s", pct(s.Percent))+"  "+lvl, "")
 		var info []string
 		info = append(info, p.T("quiz.result.target", levelName(s.TargetLevel)))
-		if s.Gap > 0 {
-			info = append(info, p.T("quiz.result.gap", s.Gap))
-		}
 		info = append(info, p.T("quiz.result.ci", num1(s.CI95[0]), num1(s.CI95[1])), p.T("quiz.result.items", s.Items))
 		if s.Seconds > 0 {
 			info = append(info, p.T("quiz.result.skill-time", fmtClock(time.Duration(s.Seconds*float64(time.Second)))))
@@ -129,7 +138,7 @@ func ResultLines(st Styles, p i18n.Printer, b *bank.Bank, r scoring.Result, elap
 		}
 	}
 
-	// Skills of the role this quiz did not measure (too few questions).
+	// Skills of the role this quiz did not measure at all.
 	measured := map[string]bool{}
 	for _, s := range r.Skills {
 		measured[s.ID] = true
@@ -148,54 +157,62 @@ func ResultLines(st Styles, p i18n.Printer, b *bank.Bank, r scoring.Result, elap
 		add(st.Subtle.Render(p.T("quiz.result.unmeasured-hint")), "  ")
 	}
 
-	// Gaps.
+	// Gaps: clear ones first, then possible ones; skills without a level
+	// are named apart, since nothing is known of their gap.
 	out = append(out, "", st.Heading.Render(p.T("quiz.result.gaps")))
 	gaps := scoring.RankGaps(r.Skills)
-	if len(gaps) == 0 {
+	if len(gaps) == 0 && len(unknown) == 0 {
 		add(st.Correct.Render("✓ "+p.T("quiz.result.no-gaps")), "  ")
+	} else if len(gaps) == 0 {
+		add(p.T("quiz.result.no-known-gaps"), "  ")
 	}
 	for i, g := range gaps {
-		s := fmt.Sprintf("%d. ", i+1) + p.T("quiz.result.gap-line", skillName(g.ID), g.Level, g.TargetLevel, g.Gap)
-		if g.LowEvidence {
-			s += " " + st.Warning.Render("~")
+		key := "quiz.result.gap-line.possible"
+		if g.GapStatus == scoring.GapClear {
+			key = "quiz.result.gap-line.clear"
 		}
-		add(s, "   ")
+		add(fmt.Sprintf("%d. ", i+1)+p.T(key, skillName(g.ID), g.Level, g.LevelRange[0], g.LevelRange[1], g.TargetLevel), "   ")
 	}
 
-	// Recommendations.
-	if len(r.Recommendations) > 0 {
+	// The plan: what to study for each gap, and more questions where the
+	// evidence is too thin to say anything.
+	if len(r.Recommendations) > 0 || len(unknown) > 0 {
 		out = append(out, "", st.Heading.Render(p.T("quiz.result.recs")))
-		last := ""
-		for _, rec := range r.Recommendations {
-			if rec.Skill != last {
-				add(st.Bold.Render(skillName(rec.Skill)), "")
-				last = rec.Skill
-			}
-			head := "[" + p.T("quiz.kind."+rec.Kind) + "] " + st.Bold.Render(line(rec.Title))
-			var meta []string
-			if rec.Provider != "" {
-				meta = append(meta, line(rec.Provider))
-			}
-			if rec.Hours > 0 {
-				meta = append(meta, p.T("quiz.result.hours", num(rec.Hours)))
-			}
-			if len(meta) > 0 {
-				head += st.Subtle.Render(" — " + strings.Join(meta, " · "))
-			}
-			add(head, "  • ")
-			if rec.URL != "" {
-				// The full address, never hidden behind a label.
-				for _, l := range strings.Split(ansi.Hardwrap(line(rec.URL), w-4, false), "\n") {
-					out = append(out, "    "+st.Link.Render(l))
-				}
-			}
-			if rec.Why != "" {
-				add(st.Subtle.Render(st.inline(line(rec.Why))), "    ")
+	}
+	last := ""
+	for _, rec := range r.Recommendations {
+		if rec.Skill != last {
+			add(st.Bold.Render(skillName(rec.Skill)), "")
+			last = rec.Skill
+		}
+		head := "[" + p.T("quiz.kind."+rec.Kind) + "] " + st.Bold.Render(line(rec.Title))
+		var meta []string
+		if rec.Provider != "" {
+			meta = append(meta, line(rec.Provider))
+		}
+		if rec.Hours > 0 {
+			meta = append(meta, p.T("quiz.result.hours", num(rec.Hours)))
+		}
+		if len(meta) > 0 {
+			head += st.Subtle.Render(" — " + strings.Join(meta, " · "))
+		}
+		add(head, "  • ")
+		if rec.URL != "" {
+			// The full address, never hidden behind a label.
+			for _, l := range strings.Split(ansi.Hardwrap(line(rec.URL), w-4, false), "\n") {
+				out = append(out, "    "+st.Link.Render(l))
 			}
 		}
+		if rec.Why != "" {
+			add(st.Subtle.Render(st.inline(line(rec.Why))), "    ")
+		}
+	}
+	for _, s := range unknown {
+		add(st.Bold.Render(skillName(s.ID)), "")
+		add(p.T("quiz.result.more-questions", s.Items, line(b.ID), line(s.ID)), "  • ")
 	}
 
-	// Self-rating beside the measured level.
+	// Self-rating beside the measured range, where a level is known.
 	var rated []scoring.SkillResult
 	for _, s := range r.Skills {
 		if s.SelfLevel > 0 {
@@ -205,16 +222,34 @@ func ResultLines(st Styles, p i18n.Printer, b *bank.Bank, r scoring.Result, elap
 	if len(rated) > 0 {
 		out = append(out, "", st.Heading.Render(p.T("quiz.result.self-title")))
 		for _, s := range rated {
-			add(p.T("quiz.result.self-line", skillName(s.ID), s.SelfLevel, s.Level), "  ")
-			switch d := s.SelfLevel - s.Level; {
-			case d >= 2:
-				add(st.Warning.Render(p.T("quiz.self.over", d)), "    ")
-			case d <= -2:
-				add(st.Correct.Render(p.T("quiz.self.under", -d)), "    ")
+			if !s.Known() {
+				add(p.T("quiz.result.self-unknown", skillName(s.ID), s.SelfLevel), "  ")
+				continue
+			}
+			add(p.T("quiz.result.self-line", skillName(s.ID), s.SelfLevel, s.LevelRange[0], s.LevelRange[1]), "  ")
+			switch {
+			case s.SelfLevel > s.LevelRange[1]:
+				add(st.Warning.Render(p.T("quiz.self.over", s.SelfLevel-s.LevelRange[1])), "    ")
+			case s.SelfLevel < s.LevelRange[0]:
+				add(st.Correct.Render(p.T("quiz.self.under", s.LevelRange[0]-s.SelfLevel)), "    ")
 			}
 		}
 	}
 	return out
+}
+
+// gapStatusLabel is the gap status in words, styled by how it reads.
+func gapStatusLabel(st Styles, p i18n.Printer, status scoring.GapStatus) string {
+	text := p.T("quiz.result.status." + status)
+	switch status {
+	case scoring.GapNone:
+		return st.Correct.Render("✓ " + text)
+	case scoring.GapClear:
+		return st.Wrong.Render("✗ " + text)
+	case scoring.GapPossible:
+		return st.Warning.Render("? " + text)
+	}
+	return st.Subtle.Render("~ " + text)
 }
 
 func pct(x float64) string  { return fmt.Sprintf("%.1f%%", x) }

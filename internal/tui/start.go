@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/asnskill/asnskill/internal/bank"
+	"github.com/asnskill/asnskill/internal/scoring"
 	"github.com/asnskill/asnskill/internal/session"
 )
 
@@ -43,6 +44,22 @@ func (m *Model) levelLabel(n int) string {
 		return fmt.Sprintf("%d · %s", n, line(name))
 	}
 	return fmt.Sprint(n)
+}
+
+// MinPerSkill is the number of questions the least-asked skill of the quiz
+// gets (0 for an empty quiz).
+func MinPerSkill(s *session.Session) int {
+	per := map[string]int{}
+	for i := range s.IDs {
+		per[s.Question(i).Skill]++
+	}
+	least := 0
+	for _, n := range per {
+		if least == 0 || n < least {
+			least = n
+		}
+	}
+	return least
 }
 
 // quizSkills are the skills the session's questions measure, in file order.
@@ -91,6 +108,9 @@ func (m *Model) pageStart() page {
 	}
 	pg.body = append(pg.body, wrapIndent(mode, "  ", w)...)
 	pg.body = append(pg.body, "  "+p.T("quiz.start.count", s.Len(), len(b.Questions)))
+	if n := MinPerSkill(s); n < scoring.LowEvidenceItems {
+		pg.body = append(pg.body, wrapIndent(st.Warning.Render(p.T("quiz.start.rough", n, scoring.LowEvidenceItems)), "  ", w)...)
+	}
 	if s.TimeLimit > 0 {
 		pg.body = append(pg.body, "  "+p.T("quiz.start.time", fmtClock(s.TimeLimit)))
 	} else {
@@ -111,6 +131,9 @@ func (m *Model) pageStart() page {
 		next = p.T("quiz.start.go-rate")
 	}
 	pg.header = []string{pg.header[0], st.Chosen.Render(next), pg.header[1]}
+	if m.cfg.Notice != "" {
+		pg.header = append(pg.header[:2], append(wrapIndent(st.Warning.Render(line(m.cfg.Notice)), "", w), pg.header[2])...)
+	}
 	k := m.keys
 	pg.keys = []key.Binding{k.Start}
 	if m.picked {

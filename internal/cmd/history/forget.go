@@ -17,7 +17,7 @@ import (
 func runForget(opts *Options) error {
 	f := opts.F
 	p := f.Printer()
-	s, path, err := openExisting(f)
+	s, path, err := openForWriting(f)
 	if err != nil {
 		return err
 	}

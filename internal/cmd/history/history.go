@@ -29,6 +29,7 @@ import (
 	"github.com/asnskill/asnskill/internal/cmdutil"
 	"github.com/asnskill/asnskill/internal/i18n"
 	"github.com/asnskill/asnskill/internal/store"
+	"github.com/asnskill/asnskill/internal/textsafe"
 )
 
 // Options are the history command's inputs.
@@ -255,6 +256,15 @@ func Run(opts *Options) error {
 // the path (or an empty file, a database never written) it returns a nil
 // Store and no error, and creates nothing.
 func openExisting(f *cmdutil.Factory) (*store.Store, string, error) {
+	return openHistory(f, store.OpenRead)
+}
+
+// openForWriting is openExisting for the commands that change the history.
+func openForWriting(f *cmdutil.Factory) (*store.Store, string, error) {
+	return openHistory(f, store.Open)
+}
+
+func openHistory(f *cmdutil.Factory, open func(string) (*store.Store, error)) (*store.Store, string, error) {
 	p := f.Printer()
 	path, err := f.DBPath()
 	if err != nil {
@@ -269,7 +279,7 @@ func openExisting(f *cmdutil.Factory) (*store.Store, string, error) {
 	case fi.Mode().IsRegular() && fi.Size() == 0:
 		return nil, path, nil
 	}
-	s, err := store.Open(path)
+	s, err := open(path)
 	if err != nil {
 		return nil, path, storeError(p, path, err)
 	}
@@ -287,7 +297,7 @@ func storeError(p i18n.Printer, path string, err error) error {
 	case errors.Is(err, store.ErrBusy):
 		return cmdutil.Errorf(p.T("history.busy.hint"), "%s", p.T("history.busy", path))
 	}
-	return err
+	return cmdutil.Errorf(p.T("history.where.hint"), "%s", p.T("history.cannot-read", path, textsafe.Line(err.Error())))
 }
 
 // noHistory tells the user there is nothing yet.

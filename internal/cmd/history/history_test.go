@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -333,10 +334,12 @@ func TestListTable(t *testing.T) {
 		" 3  2026-01-21 09:00  cyber-security  exam        80.0%  yes",
 		" 4  2026-01-26 09:00  data-analyst    exam            —  unfinished 2/3",
 		"Trend per skill",
-		"BANK            SKILL  TREND  FIRST → LAST",
-		"cyber-security  net    ▇      80.0%\n",
-		"data-analyst    stats  ▄▆     40.0% → 70.0% (+30.0)",
-		"data-analyst    viz    ▅▅     50.0% → 60.0% (+10.0)",
+		// Exam and practice are trends apart.
+		"BANK            MODE      SKILL  TREND  FIRST → LAST",
+		"cyber-security  exam      net    ▇      80.0%\n",
+		"data-analyst    practice  stats  ▆      70.0%\n",
+		"data-analyst    exam      stats  ▄      40.0%\n",
+		"data-analyst    exam      viz    ▅      50.0%\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
@@ -408,15 +411,15 @@ func TestListJSON(t *testing.T) {
 
 	var stats *Trend
 	for i := range e.Trends {
-		if e.Trends[i].Bank == "data-analyst" && e.Trends[i].Skill == "stats" {
+		if e.Trends[i].Bank == "data-analyst" && e.Trends[i].Skill == "stats" && e.Trends[i].Mode == "practice" {
 			stats = &e.Trends[i]
 		}
 	}
-	if stats == nil || len(stats.Series) != 2 || stats.Series[0].Percent != 40 || stats.Series[1].Percent != 70 ||
-		stats.Series[1].Attempt != 2 || stats.Series[1].Level != 3 {
+	if stats == nil || stats.Mode != "practice" || len(stats.Series) != 1 || stats.Series[0].Percent != 70 ||
+		stats.Series[0].Attempt != 2 || stats.Series[0].Level != 3 || fmt.Sprint(stats.Attempts) != "[2]" {
 		t.Errorf("stats trend: %+v", stats)
 	}
-	if len(e.Trends) != 3 || e.Trends[0].Bank != "cyber-security" {
+	if len(e.Trends) != 5 || e.Trends[0].Bank != "cyber-security" {
 		t.Errorf("trends: %+v", e.Trends)
 	}
 	// Everything the schedule holds is exported: questions in review (box 1,
@@ -779,5 +782,32 @@ func TestEscapeJSON(t *testing.T) {
 	var back map[string]string
 	if err := json.Unmarshal(buf.Bytes(), &back); err != nil || !reflect.DeepEqual(back, in) {
 		t.Errorf("round trip %v %q", err, back)
+	}
+}
+
+// Trends keep exam and practice apart, leave out review drills and
+// unfinished attempts, and add no point for a skill without a level.
+func TestTrendsPerModeOnlyFromEvidence(t *testing.T) {
+	at := func(d int) time.Time { return time.Date(2026, 1, d, 9, 0, 0, 0, time.UTC) }
+	sk := func(level int, pct float64) []store.SkillScore {
+		return []store.SkillScore{{Skill: "s", Percent: pct, Level: level}}
+	}
+	attempts := []store.Attempt{
+		{ID: 1, AttemptMeta: store.AttemptMeta{BankID: "b", Mode: "practice"}, FinishedAt: at(1), Skills: sk(2, 50)},
+		{ID: 2, AttemptMeta: store.AttemptMeta{BankID: "b", Mode: "exam"}, FinishedAt: at(2), Skills: sk(3, 65)},
+		{ID: 3, AttemptMeta: store.AttemptMeta{BankID: "b", Mode: "review"}, FinishedAt: at(3), Skills: sk(1, 0)},
+		{ID: 4, AttemptMeta: store.AttemptMeta{BankID: "b", Mode: "practice"}, Skills: sk(1, 0)},                      // unfinished
+		{ID: 5, AttemptMeta: store.AttemptMeta{BankID: "b", Mode: "practice"}, FinishedAt: at(5), Skills: sk(0, 100)}, // too few questions
+		{ID: 6, AttemptMeta: store.AttemptMeta{BankID: "b", Mode: "practice"}, FinishedAt: at(6), Skills: sk(4, 80)},
+	}
+	got := Trends(attempts)
+	if len(got) != 2 {
+		t.Fatalf("trends: %+v", got)
+	}
+	if got[0].Mode != "practice" || fmt.Sprint(got[0].Attempts) != "[1 6]" {
+		t.Errorf("practice trend: %+v", got[0])
+	}
+	if got[1].Mode != "exam" || fmt.Sprint(got[1].Attempts) != "[2]" {
+		t.Errorf("exam trend: %+v", got[1])
 	}
 }

@@ -32,7 +32,9 @@ type Export struct {
 	Filter     ExportFilter `json:"filter"`
 	Attempts   []Record     `json:"attempts"`
 	// Trends are each skill's percent over the finished attempts selected,
-	// per bank, in the order the attempts finished.
+	// per bank and mode (exam and practice apart; review drills and
+	// unfinished attempts are in none), in the order the attempts finished,
+	// each naming the attempts it uses.
 	Trends []Trend `json:"trends"`
 	// Reviews is the review schedule: every question it holds on the
 	// selected bank (in review, retired, or never wrong), whatever --since
@@ -114,11 +116,21 @@ type SkillRec struct {
 	Level   int     `json:"level"`
 }
 
-// Trend is one skill's series on one bank.
+// Trend is one skill's series on one bank in one mode.
 type Trend struct {
-	Bank   string       `json:"bank"`
-	Skill  string       `json:"skill"`
-	Series []TrendPoint `json:"series"`
+	Bank  string `json:"bank"`
+	Mode  string `json:"mode"`
+	Skill string `json:"skill"`
+	// Attempts are the attempts the series is drawn from, in its order.
+	Attempts []int64      `json:"attempts"`
+	Series   []TrendPoint `json:"series"`
+}
+
+// inTrends reports whether an attempt's skill scores belong in the trends:
+// finished, and taken as a practice or an exam (a review drill asks only
+// the questions once missed, so its percent says nothing of progress).
+func inTrends(a store.Attempt) bool {
+	return a.Finished() && len(a.Skills) > 0 && (a.Mode == "practice" || a.Mode == "exam")
 }
 
 // TrendPoint is the skill's score in one attempt.
@@ -199,12 +211,14 @@ func NewRecord(a store.Attempt) Record {
 	return r
 }
 
-// Trends computes each skill's series from the finished attempts, per bank
-// (banks in id order, skills in the order they were first scored).
+// Trends computes each skill's series from the finished practice and exam
+// attempts, per bank and mode (banks in id order, then practice before exam,
+// skills in the order they were first scored). A skill scored on too few
+// questions to have a level (docs/scoring.md) adds no point.
 func Trends(attempts []store.Attempt) []Trend {
 	done := make([]store.Attempt, 0, len(attempts))
 	for _, a := range attempts {
-		if a.Finished() && len(a.Skills) > 0 {
+		if inTrends(a) {
 			done = append(done, a)
 		}
 	}
@@ -214,22 +228,31 @@ func Trends(attempts []store.Attempt) []Trend {
 		}
 		return done[i].ID < done[j].ID
 	})
-	type key struct{ bank, skill string }
+	type key struct{ bank, mode, skill string }
 	index := map[key]int{}
 	var out []Trend
 	for _, a := range done {
 		for _, s := range a.Skills {
-			k := key{a.BankID, s.Skill}
+			if s.Level == 0 {
+				continue
+			}
+			k := key{a.BankID, a.Mode, s.Skill}
 			i, ok := index[k]
 			if !ok {
 				i = len(out)
 				index[k] = i
-				out = append(out, Trend{Bank: a.BankID, Skill: s.Skill})
+				out = append(out, Trend{Bank: a.BankID, Mode: a.Mode, Skill: s.Skill})
 			}
+			out[i].Attempts = append(out[i].Attempts, a.ID)
 			out[i].Series = append(out[i].Series, TrendPoint{Attempt: a.ID, FinishedAt: a.FinishedAt.UTC(), Percent: s.Percent, Level: s.Level})
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Bank < out[j].Bank })
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Bank != out[j].Bank {
+			return out[i].Bank < out[j].Bank
+		}
+		return out[i].Mode > out[j].Mode // practice, then exam
+	})
 	if out == nil {
 		out = []Trend{}
 	}
@@ -481,7 +504,7 @@ func writeTrends(w io.Writer, f *cmdutil.Factory, p i18n.Printer, trends []Trend
 		return err
 	}
 	t := tableprinter.New(w, true, f.IO.TerminalWidth())
-	t.Header(p.T("history.col.bank"), p.T("history.col.skill"), p.T("history.col.trend"), p.T("history.col.first-last"))
+	t.Header(p.T("history.col.bank"), p.T("history.col.mode"), p.T("history.col.skill"), p.T("history.col.trend"), p.T("history.col.first-last"))
 	for _, tr := range trends {
 		pcts := make([]float64, len(tr.Series))
 		for i, pt := range tr.Series {
@@ -495,7 +518,7 @@ func writeTrends(w io.Writer, f *cmdutil.Factory, p i18n.Printer, trends []Trend
 				change += fmt.Sprintf(" (%+.1f)", d)
 			}
 		}
-		t.Row(tr.Bank, names.skill(tr.Bank, tr.Skill), Sparkline(pcts), change)
+		t.Row(tr.Bank, modeName(p, tr.Mode), names.skill(tr.Bank, tr.Skill), Sparkline(pcts), change)
 	}
 	return t.Render()
 }

@@ -27,12 +27,13 @@ func TestExitStatus(t *testing.T) {
 		{[]string{"quiz"}, "", app.ExitUsage, "give a bank id"},
 		{[]string{"quiz", "x", "--mode", "race"}, "", app.ExitUsage, "race"},
 		{[]string{"quiz", "../../tui/testdata/peran-uji.yaml", "--skills", "nope"}, "", app.ExitError, "hint:"},
-		{[]string{"quiz", "../../tui/testdata/peran-uji.yaml", "-n", "2", "--seed", "3", "-o", "json"}, "A\n", app.ExitOK, ""},
+		{[]string{"quiz", "../../tui/testdata/peran-uji.yaml", "-n", "2", "--seed", "3", "-o", "json"}, "A\n\n", app.ExitOK, ""},
+		{[]string{"quiz", "../../tui/testdata/peran-uji.yaml", "-n", "2", "--seed", "3", "-o", "json"}, "A\n", app.ExitInterrupt, "--resume"},
 	}
 	for _, c := range cases {
 		ios, in, _, errOut := iostreams.Test()
 		in.WriteString(c.in)
-		f := &cmdutil.Factory{IO: ios, Getenv: func(string) string { return "" }, Now: time.Now}
+		f := &cmdutil.Factory{IO: ios, Getenv: tempEnv(t), Now: time.Now}
 		code := app.Run(f, append([]string{"--lang", "en"}, c.args...))
 		if code != c.code || !strings.Contains(errOut.String(), c.err) {
 			t.Errorf("%v: exit %d, want %d; stderr:\n%s", c.args, code, c.code, errOut)
@@ -45,8 +46,8 @@ func TestExitStatus(t *testing.T) {
 func TestQuizEqualsScoreCommand(t *testing.T) {
 	const bankPath = "../../tui/testdata/peran-uji.yaml"
 	ios, in, out, errOut := iostreams.Test()
-	in.WriteString("B\nA,C\n")
-	f := &cmdutil.Factory{IO: ios, Getenv: func(string) string { return "" }, Now: time.Now}
+	in.WriteString("B\nA,C\n\n\n\n\n\n")
+	f := &cmdutil.Factory{IO: ios, Getenv: tempEnv(t), Now: time.Now}
 	if code := app.Run(f, []string{"--lang", "en", "quiz", bankPath, "-n", "7", "--seed", "3", "--plain", "--no-shuffle", "-o", "json"}); code != 0 {
 		t.Fatalf("quiz: exit %d\n%s", code, errOut)
 	}
@@ -60,7 +61,7 @@ func TestQuizEqualsScoreCommand(t *testing.T) {
 	}
 
 	ios, _, out, errOut = iostreams.Test()
-	f = &cmdutil.Factory{IO: ios, Getenv: func(string) string { return "" }, Now: time.Now}
+	f = &cmdutil.Factory{IO: ios, Getenv: tempEnv(t), Now: time.Now}
 	if code := app.Run(f, []string{"--lang", "en", "score", "--bank", bankPath, file, "-o", "jsonl", "--with-answers"}); code != 0 {
 		t.Skipf("score does not read quiz results in this build (exit %d): %s", code, errOut)
 	}
@@ -83,5 +84,19 @@ func TestQuizEqualsScoreCommand(t *testing.T) {
 		if q.Question != s.Question || !reflect.DeepEqual(q.Response, s.Response) || q.Earned != s.Earned {
 			t.Errorf("answer %d: quiz %+v, score %+v", i, q, s)
 		}
+	}
+}
+
+// tempEnv is an environment with a fresh HOME and history of the test's own.
+func tempEnv(t *testing.T) func(string) string {
+	dir := t.TempDir()
+	return func(k string) string {
+		switch k {
+		case "HOME":
+			return dir
+		case "ASNSKILL_DB":
+			return filepath.Join(dir, "history.db")
+		}
+		return ""
 	}
 }

@@ -23,21 +23,32 @@ type history struct {
 	p     i18n.Printer
 	store *store.Store
 	rec   *record.Recorder
+	// discarded: the quiz was submitted with no answer at all, so the
+	// attempt was deleted instead of kept as finished.
+	discarded bool
 }
 
-// openHistory opens the database unless --no-history. A file that is not
-// an asnskill history is refused and left untouched.
-func openHistory(opts *Options) (*history, error) {
+// openHistory opens the database unless --no-history, and makes sure it can
+// be written before the first question. A file that is not an asnskill
+// history, or cannot be written, is left untouched; the quiz then runs
+// without it, and notice says so (for the start screen), having also been
+// written to stderr.
+func openHistory(opts *Options) (h *history, notice string, err error) {
 	f := opts.F
 	p := f.Printer()
 	if opts.NoHistory {
-		return nil, nil
+		return nil, "", nil
 	}
 	path, err := f.DBPath()
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	st, err := store.Open(path)
+	if err == nil {
+		if err = st.CheckWritable(); err != nil {
+			st.Close()
+		}
+	}
 	if err != nil {
 		hint := p.T("quiz.hint.history-open")
 		var tooNew *store.TooNewError
@@ -46,14 +57,38 @@ func openHistory(opts *Options) (*history, error) {
 		}
 		msg := p.T("quiz.error.history-open", textsafe.Line(path), textsafe.Line(err.Error()))
 		if opts.Resume != "" || opts.Review {
-			return nil, cmdutil.Errorf(hint, "%s", msg)
+			return nil, "", cmdutil.Errorf(hint, "%s", msg)
 		}
 		// The quiz itself needs no history: practise anyway, and say that
-		// this attempt is not kept.
+		// this attempt is not kept, before the first question.
 		fmt.Fprintf(f.IO.ErrOut, "asnskill: %s\n%s %s\n%s\n", msg, p.T("hint.prefix"), hint, p.T("quiz.notice.not-kept"))
-		return nil, nil
+		return nil, p.T("quiz.notice.not-kept-screen", textsafe.Line(path)), nil
 	}
-	return &history{f: f, p: p, store: st, rec: &record.Recorder{Store: st}}, nil
+	return &history{f: f, p: p, store: st, rec: &record.Recorder{Store: st}}, "", nil
+}
+
+// interrupted is called when the quiz stops before it is submitted (Ctrl+C,
+// end of input, a signal): the attempt stays unfinished, and the candidate
+// is told how to go on. An interrupted review drill is not an attempt: it
+// is deleted.
+func (h *history) interrupted() {
+	if h == nil || h.rec.ID == 0 {
+		return
+	}
+	if h.rec.Mode == record.ModeReview {
+		if err := h.store.Forget(h.rec.ID); err == nil {
+			return
+		}
+	}
+	fmt.Fprintln(h.f.IO.ErrOut, h.p.T("quiz.notice.kept", h.rec.ID))
+	fmt.Fprintln(h.f.IO.ErrOut, h.p.T("quiz.hint.resume-this", h.rec.ID))
+}
+
+// tellDiscarded says that an attempt without answers was not kept.
+func (h *history) tellDiscarded() {
+	if h != nil && h.discarded {
+		fmt.Fprintln(h.f.IO.ErrOut, h.p.T("quiz.notice.empty-not-kept"))
+	}
 }
 
 func (h *history) onStart(s *session.Session) error {
@@ -63,9 +98,18 @@ func (h *history) onStart(s *session.Session) error {
 	return h.rec.Attach(s, h.f.Now())
 }
 
+// onFinish keeps the result. An attempt with no answer at all is never kept
+// as finished: it would only drag the trend down (docs/scoring.md).
 func (h *history) onFinish(s *session.Session, r scoring.Result) error {
 	if h == nil {
 		return nil
+	}
+	if r.Score.Counts.Answered() == 0 {
+		if h.rec.ID == 0 {
+			return nil
+		}
+		h.discarded = true
+		return h.store.Forget(h.rec.ID)
 	}
 	return h.rec.Finish(s, r, h.f.Now())
 }

@@ -5,6 +5,7 @@ package quiz
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -27,6 +28,7 @@ type Options struct {
 
 	Mode      *cmdutil.EnumFlag
 	Count     int
+	All       bool
 	Skills    []string
 	Time      time.Duration
 	Seed      int64
@@ -79,6 +81,12 @@ func NewCmdQuiz(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 			if opts.Count < 0 {
 				return cmdutil.FlagErrorf("%s", p.T("quiz.usage.count", opts.Count))
 			}
+			if opts.All && cmd.Flags().Changed("count") {
+				return cmdutil.FlagErrorf("%s", p.T("quiz.usage.all-count"))
+			}
+			if opts.All {
+				opts.Count = math.MaxInt32 // more than any bank: every question
+			}
 			if cmd.Flags().Changed("time") && opts.Time <= 0 {
 				return cmdutil.FlagErrorf("%s", p.T("quiz.usage.time", opts.Time))
 			}
@@ -91,6 +99,7 @@ func NewCmdQuiz(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	fl := cmd.Flags()
 	fl.Var(opts.Mode, "mode", p.T("quiz.flag.mode"))
 	fl.IntVarP(&opts.Count, "count", "n", 0, p.T("quiz.flag.count"))
+	fl.BoolVar(&opts.All, "all", false, p.T("quiz.flag.all"))
 	fl.StringSliceVar(&opts.Skills, "skills", nil, p.T("quiz.flag.skills"))
 	fl.DurationVar(&opts.Time, "time", 0, p.T("quiz.flag.time"))
 	fl.Int64Var(&opts.Seed, "seed", 0, p.T("quiz.flag.seed"))
@@ -114,6 +123,12 @@ func Run(opts *Options) error {
 	plain := opts.Plain || !f.IO.CanPrompt() || (opts.OutputSet && opts.Output.Value == "json")
 	if opts.BankRef == "" && plain && opts.Resume == "" {
 		return &cmdutil.FlagError{Err: errors.New(p.T("quiz.usage.no-bank"))}
+	}
+	// A result that cannot be saved is found out now, not after the quiz.
+	if opts.Save != "" {
+		if err := cmdutil.CheckWritable(opts.Save); err != nil {
+			return cmdutil.Errorf(p.T("quiz.hint.save"), "%s", p.T("quiz.error.save", textsafe.Line(opts.Save), textsafe.Line(err.Error())))
+		}
 	}
 	seed := opts.Seed
 	if !opts.SeedSet {
@@ -147,7 +162,7 @@ func Run(opts *Options) error {
 		}
 	}
 
-	h, err := openHistory(opts)
+	h, notice, err := openHistory(opts)
 	if err != nil {
 		return err
 	}
@@ -189,13 +204,18 @@ func Run(opts *Options) error {
 			Width: min(f.IO.TerminalWidth()-1, 100), Now: f.Now, SelfRate: opts.SelfRate, SavePath: opts.Save, Echo: !f.IO.IsStdinTTY(),
 			OnStart: h.onStart, OnFinish: h.onFinish,
 		})
+		if errors.Is(err, tui.ErrInterrupted) {
+			h.interrupted()
+			return cmdutil.ErrCancel
+		}
+		h.tellDiscarded()
 		return err
 	}
 
 	cfg := tui.Config{
 		Bank: b, Options: so, SelfRate: opts.SelfRate, SavePath: opts.Save, Lang: f.Lang(),
 		Color: f.IO.ColorEnabled(), Renderer: lipgloss.NewRenderer(f.IO.Out), Now: f.Now,
-		Session: resumed, OnStart: h.onStart, OnFinish: h.onFinish, Previous: h.previous,
+		Session: resumed, OnStart: h.onStart, OnFinish: h.onFinish, Previous: h.previous, Notice: notice,
 	}
 	if b == nil && resumed == nil {
 		set, err := f.Banks()
@@ -209,6 +229,7 @@ func Run(opts *Options) error {
 	}
 	out, err := tui.Run(cfg, f.IO.In, f.IO.Out)
 	if errors.Is(err, tui.ErrInterrupted) {
+		h.interrupted()
 		return cmdutil.ErrCancel
 	}
 	if err != nil {
@@ -216,8 +237,10 @@ func Run(opts *Options) error {
 	}
 	if out.Result == nil {
 		// The program ended before the quiz was submitted (a signal).
+		h.interrupted()
 		return cmdutil.ErrCancel
 	}
+	h.tellDiscarded()
 	// Leave the result in the terminal's scrollback once the full screen
 	// is gone.
 	st := tui.NewStyles(cfg.Renderer, cfg.Color)

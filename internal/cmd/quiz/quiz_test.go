@@ -18,6 +18,7 @@ import (
 	"github.com/asnskill/asnskill/internal/cmdutil"
 	"github.com/asnskill/asnskill/internal/iostreams"
 	"github.com/asnskill/asnskill/internal/scoring"
+	"github.com/asnskill/asnskill/internal/store"
 )
 
 const fixture = "../../tui/testdata/peran-uji.yaml"
@@ -123,7 +124,7 @@ func run(t *testing.T, f *cmdutil.Factory, args ...string) error {
 // gives the result that scoring gives the same answers.
 func TestScriptedQuizEqualsScore(t *testing.T) {
 	f, in, out, errOut := testFactory("en", map[string]string{"USER": "siti"})
-	in.WriteString("B\nA,C\n")
+	in.WriteString("B\nA,C\n" + strings.Repeat("\n", 5)) // the rest left blank
 	if err := run(t, f, fixture, "-n", "7", "--seed", "3", "--plain", "--no-shuffle", "-o", "json"); err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +182,7 @@ func TestScriptedQuizRescores(t *testing.T) {
 		{"--seed", "4"},
 	} {
 		f, in, out, _ := testFactory("en", nil)
-		in.WriteString("B\nA,C\nA\n\nC\nB\n")
+		in.WriteString("B\nA,C\nA\n\nC\nB\n" + strings.Repeat("\n", 40))
 		if err := run(t, f, append([]string{fixture, "--plain", "-o", "json"}, args...)...); err != nil {
 			t.Fatal(err)
 		}
@@ -213,7 +214,7 @@ func TestRunPlainText(t *testing.T) {
 	dir := t.TempDir()
 	save := filepath.Join(dir, "hasil.json")
 	f, in, out, _ := testFactory("id", nil)
-	in.WriteString("b\n")
+	in.WriteString("b\n\n\n")
 	if err := run(t, f, fixture, "--mode", "exam", "-n", "3", "--name", "Budi", "--save", save); err != nil {
 		t.Fatal(err)
 	}
@@ -263,7 +264,8 @@ func TestRunErrors(t *testing.T) {
 		t.Errorf("unknown bank: %v", err)
 	}
 	// --no-history is accepted: nothing is recorded in this build anyway.
-	f, _, _, _ = testFactory("en", nil)
+	f, in, _, _ := testFactory("en", nil)
+	in.WriteString("A\n")
 	if err := run(t, f, fixture, "--no-history", "-n", "1"); err != nil {
 		t.Errorf("--no-history: %v", err)
 	}
@@ -303,5 +305,109 @@ func TestRunTerminal(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "Overall") {
 		t.Errorf("the picker did not lead to a result:\n%q", out.String())
+	}
+}
+
+// End of input before the last question is an interruption: exit 130, no
+// result, the answers kept in an unfinished attempt that resumes.
+func TestPlainEndOfInputIsAnInterruption(t *testing.T) {
+	f, in, out, errOut := testFactory("en", nil)
+	in.WriteString("B\n")
+	err := run(t, f, fixture, "-n", "3", "--seed", "3", "--no-shuffle", "--plain", "-o", "json")
+	if !errors.Is(err, cmdutil.ErrCancel) {
+		t.Fatalf("end of input: %v, want the interruption (exit 130)", err)
+	}
+	if out.Len() != 0 {
+		t.Errorf("a result was printed:\n%s", out)
+	}
+	if !strings.Contains(errOut.String(), "attempt 1 is kept as unfinished") || !strings.Contains(errOut.String(), "asnskill quiz --resume 1") {
+		t.Errorf("no word on how to resume:\n%s", errOut)
+	}
+	// Resuming asks the two questions left and keeps the first answer.
+	f2, in2, out2, _ := testFactory("en", nil)
+	f2.DBFlag = f.DBFlag
+	f2.BankPaths = []string{fixture}
+	in2.WriteString("A\nB\n")
+	if err := run(t, f2, "--resume", "--plain", "-o", "json"); err != nil {
+		t.Fatal(err)
+	}
+	var r scoring.Result
+	if err := json.Unmarshal(out2.Bytes(), &r); err != nil {
+		t.Fatalf("%v\n%s", err, out2)
+	}
+	if r.Score.Counts.Answered() != 3 || len(r.Answers) != 3 || fmt.Sprint(r.Answers[0].Response) != "[B]" {
+		t.Errorf("resumed result: %+v %+v", r.Score.Counts, r.Answers)
+	}
+}
+
+// Nothing at all on the input: no attempt is finished, none kept.
+func TestEmptyInputKeepsNothingFinished(t *testing.T) {
+	f, _, _, _ := testFactory("en", nil)
+	if err := run(t, f, fixture, "-n", "2", "--plain"); !errors.Is(err, cmdutil.ErrCancel) {
+		t.Fatalf("empty input: %v", err)
+	}
+	// Every question skipped on purpose: the quiz is submitted, but an
+	// attempt without an answer is not kept.
+	f2, in2, _, errOut := testFactory("en", nil)
+	f2.DBFlag = f.DBFlag
+	in2.WriteString("\n\n")
+	if err := run(t, f2, fixture, "-n", "2", "--plain"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(errOut.String(), "not kept") {
+		t.Errorf("no word that the empty attempt is not kept:\n%s", errOut)
+	}
+	st, err := store.OpenRead(f.DBFlag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	all, err := st.List(store.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range all {
+		if a.Finished() {
+			t.Errorf("attempt %d was finished with no answer", a.ID)
+		}
+	}
+	if len(all) != 1 {
+		t.Errorf("%d attempts, want only the interrupted one", len(all))
+	}
+}
+
+// --save into a folder that does not exist fails before the first question.
+func TestSaveCheckedBeforeTheFirstQuestion(t *testing.T) {
+	f, in, out, _ := testFactory("en", nil)
+	in.WriteString("A\nA\n")
+	err := run(t, f, fixture, "-n", "2", "--plain", "--save", filepath.Join(t.TempDir(), "missing", "r.json"))
+	var userErr *cmdutil.UserError
+	if !errors.As(err, &userErr) || !strings.Contains(userErr.Msg, "could not save") {
+		t.Fatalf("err = %v", err)
+	}
+	if strings.Contains(out.String(), "Question 1") {
+		t.Errorf("the quiz started:\n%s", out)
+	}
+	if _, err := os.Stat(f.DBFlag); err == nil {
+		t.Errorf("the history was opened before the check")
+	}
+}
+
+func TestAllAsksEveryQuestion(t *testing.T) {
+	f, in, out, _ := testFactory("en", nil)
+	b, err := bank.ReadFile(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.WriteString(strings.Repeat("A\n", len(b.Questions)))
+	if err := run(t, f, fixture, "--all", "--plain", "-o", "json"); err != nil {
+		t.Fatal(err)
+	}
+	var r scoring.Result
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Answers) != len(b.Questions) {
+		t.Errorf("--all asked %d of %d", len(r.Answers), len(b.Questions))
 	}
 }

@@ -412,9 +412,9 @@ func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw bool) {
 }
 
 func csvHeader(skills []bank.Skill) []string {
-	h := []string{"candidate", "percent", "passed"}
+	h := []string{"candidate", "percent", "passed", "correct", "partial", "wrong", "blank"}
 	for _, s := range skills {
-		h = append(h, s.ID+".percent", s.ID+".level", s.ID+".gap")
+		h = append(h, s.ID+".percent", s.ID+".level", s.ID+".gap", s.ID+".gap_status")
 	}
 	return h
 }
@@ -434,7 +434,12 @@ func appendCSVRow(b []byte, r *scoring.Result, skills []bank.Skill, raw bool) []
 	b = scoring.AppendNumber(b, r.Score.Percent)
 	b = append(b, ',')
 	b = strconv.AppendBool(b, r.Score.Passed)
-	// r.Skills holds the administered skills in the bank's order.
+	for _, n := range [...]int{r.Score.Counts.Correct, r.Score.Counts.Partial, r.Score.Counts.Wrong, r.Score.Counts.Blank} {
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(n), 10)
+	}
+	// r.Skills holds the administered skills in the bank's order; a skill
+	// without a level (too few questions) has empty level and gap cells.
 	k := 0
 	for i := range skills {
 		if k < len(r.Skills) && r.Skills[k].ID == skills[i].ID {
@@ -442,12 +447,18 @@ func appendCSVRow(b []byte, r *scoring.Result, skills []bank.Skill, raw bool) []
 			b = append(b, ',')
 			b = scoring.AppendNumber(b, sr.Percent)
 			b = append(b, ',')
-			b = strconv.AppendInt(b, int64(sr.Level), 10)
+			if sr.Known() {
+				b = strconv.AppendInt(b, int64(sr.Level), 10)
+			}
 			b = append(b, ',')
-			b = strconv.AppendInt(b, int64(sr.Gap), 10)
+			if sr.Known() {
+				b = strconv.AppendInt(b, int64(sr.Gap), 10)
+			}
+			b = append(b, ',')
+			b = append(b, sr.GapStatus...)
 			k++
 		} else {
-			b = append(b, ",,,"...)
+			b = append(b, ",,,,"...)
 		}
 	}
 	return append(b, '\n')
