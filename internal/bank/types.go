@@ -1,5 +1,5 @@
 // Package bank reads, checks and describes question banks in the format
-// asnskill/bank/v1 (shared/BANK-FORMAT.md).
+// asnskill/bank/v1 (docs/bank-format.md).
 //
 // A bank is decoded through yaml.Node, never straight into structs, so that
 // every problem carries the file, line and column where it stands, unknown

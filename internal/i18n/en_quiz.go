@@ -9,6 +9,8 @@ func init() {
 		"quiz.usage.resume-review":    "--resume and --review cannot be used together",
 		"quiz.usage.no-history":       "--resume and --review need the history; drop --no-history",
 		"quiz.usage.review-bank":      "--review needs a bank: asnskill quiz --review BANK-ID",
+		"quiz.error.history-readonly": "the history database %s cannot be written: the file or its folder is read-only",
+		"quiz.hint.history-readonly":  "make the file and its folder writable, give another file with --db FILE, or run with --no-history",
 		"quiz.error.history-open":     "cannot use the history database %s: %s",
 		"quiz.hint.history-open":      "the file is left as it was; give another file with --db, or run with --no-history",
 		"quiz.hint.history-too-new":   "a newer asnskill wrote it; upgrade, or use another file with --db",
@@ -41,25 +43,35 @@ mode works like the computer-assisted test: move freely, flag questions,
 see the grid of answered questions, review before submitting, and the quiz
 submits itself when the time runs out.
 
-Questions are drawn to cover every skill of the role in proportion to the
-count; the same --seed gives the same questions in the same order.
---no-shuffle keeps the bank's order of questions and options.
+Every skill of the role gets the same share of the questions, spread over
+the difficulties; the standard quiz asks each skill 5 (--all asks the whole
+bank). A skill asked fewer than 3 questions gets no level; every other skill
+shows its level with the range its evidence allows ("level 3, likely 2-4")
+and whether its gap is clear, possible or none. The same --seed gives the
+same questions in the same order. --no-shuffle keeps the bank's order of
+questions and options. Nothing is pre-selected: enter alone records no
+answer.
 
 When stdin or stdout is not a terminal, or with --plain, the quiz runs in a
 line mode: each question is printed with lettered options and one line is
 read per answer (B, a,c, or empty to skip); the letters typed are those
 shown. The result is printed as text, or as JSON with -o json (the questions
-then go to stderr).
+then go to stderr). Input that ends before the last question is an
+interruption, as Ctrl+C is: exit status 130, no result, the attempt kept to
+resume.
 
 Every answer is saved in the history as it is given: --resume continues an
 interrupted quiz with the same questions, answers, flags and time left;
 --review drills the questions answered wrong before, on a Leitner schedule;
---no-history keeps nothing. See 'asnskill history'.`,
+--no-history keeps nothing. An attempt with no answer is never kept as
+finished. --save is checked before the first question. See 'asnskill
+history', and docs/scoring.md for every rule.`,
 		"quiz.example": `  $ asnskill quiz
   $ asnskill quiz ml-specialist
   $ asnskill quiz cyber-security --mode exam -n 20 --time 25m
   $ asnskill quiz data-analyst --skills statistics-inference,data-governance --self-rate
   $ asnskill quiz ml-specialist --save result.json
+  $ asnskill quiz tech-auditor --all --mode exam
   $ printf 'B\nA,C\n' | asnskill quiz ml-specialist -n 2 --seed 3 --plain --no-shuffle -o json`,
 		"quiz.flag.mode":       "practice (feedback after each answer) or exam (timer, flags, review)",
 		"quiz.flag.count":      "number of questions (default: the bank's quiz size)",

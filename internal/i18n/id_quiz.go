@@ -10,6 +10,8 @@ func init() {
 		"quiz.usage.resume-review":    "--resume dan --review tidak dapat dipakai bersamaan",
 		"quiz.usage.no-history":       "--resume dan --review memerlukan riwayat; hapus --no-history",
 		"quiz.usage.review-bank":      "--review memerlukan bank: asnskill quiz --review ID-BANK",
+		"quiz.error.history-readonly": "basis data riwayat %s tidak dapat ditulis: berkas atau foldernya hanya-baca",
+		"quiz.hint.history-readonly":  "jadikan berkas dan foldernya dapat ditulis, pakai berkas lain dengan --db BERKAS, atau jalankan dengan --no-history",
 		"quiz.error.history-open":     "basis data riwayat %s tidak dapat dipakai: %s",
 		"quiz.hint.history-open":      "berkas dibiarkan apa adanya; pakai berkas lain dengan --db, atau jalankan dengan --no-history",
 		"quiz.hint.history-too-new":   "berkas ditulis oleh asnskill yang lebih baru; perbarui, atau pakai berkas lain dengan --db",
@@ -43,25 +45,36 @@ jawaban; mode ujian bekerja seperti CAT: berpindah soal dengan bebas, tandai
 soal, lihat kisi soal yang sudah dijawab, tinjau sebelum mengumpulkan, dan
 kuis terkumpul sendiri ketika waktu habis.
 
-Soal diambil agar mencakup setiap keterampilan jabatan sebanding dengan
-jumlah soal; --seed yang sama memberi soal yang sama dengan urutan yang sama.
---no-shuffle mempertahankan urutan soal dan pilihan seperti di bank.
+Setiap keterampilan jabatan mendapat bagian soal yang sama, tersebar pada
+semua tingkat kesulitan; kuis standar menanyakan 5 soal per keterampilan
+(--all menanyakan seluruh bank). Keterampilan dengan kurang dari 3 soal tidak
+diberi level; keterampilan lain ditampilkan dengan level dan rentang yang
+diizinkan buktinya ("level 3, kemungkinan 2-4") serta apakah kesenjangannya
+pasti, mungkin ada, atau tidak ada. --seed yang sama memberi soal yang sama
+dengan urutan yang sama. --no-shuffle mempertahankan urutan soal dan pilihan
+seperti di bank. Tidak ada pilihan yang terpilih lebih dulu: enter saja tidak
+mencatat jawaban.
 
 Bila stdin atau stdout bukan terminal, atau dengan --plain, kuis berjalan
 dalam mode baris: setiap soal dicetak dengan pilihan berhuruf dan satu baris
 dibaca untuk setiap jawaban (B, a,c, atau kosong untuk melewati); huruf yang
 diketik adalah huruf yang ditampilkan. Hasil dicetak sebagai teks, atau
-sebagai JSON dengan -o json (soal kemudian ditulis ke stderr).
+sebagai JSON dengan -o json (soal kemudian ditulis ke stderr). Masukan yang
+habis sebelum soal terakhir dianggap terputus, seperti Ctrl+C: status keluar
+130, tanpa hasil, dan percobaan disimpan untuk dilanjutkan.
 
 Setiap jawaban langsung disimpan di riwayat: --resume melanjutkan kuis yang
 terputus dengan soal, jawaban, tanda, dan sisa waktu yang sama; --review
 mengulang soal yang dulu dijawab salah menurut jadwal Leitner; --no-history
-tidak menyimpan apa pun. Lihat 'asnskill history'.`,
+tidak menyimpan apa pun. Percobaan tanpa jawaban tidak pernah disimpan
+sebagai selesai. --save diperiksa sebelum soal pertama. Lihat 'asnskill
+history', dan docs/scoring.md untuk semua aturan.`,
 		"quiz.example": `  $ asnskill quiz
   $ asnskill quiz ml-specialist
   $ asnskill quiz cyber-security --mode exam -n 20 --time 25m
   $ asnskill quiz data-analyst --skills statistics-inference,data-governance --self-rate
   $ asnskill quiz ml-specialist --save hasil.json
+  $ asnskill quiz tech-auditor --all --mode exam
   $ printf 'B\nA,C\n' | asnskill quiz ml-specialist -n 2 --seed 3 --plain --no-shuffle -o json`,
 		"quiz.flag.mode":       "practice (umpan balik setiap jawaban) atau exam (waktu, tanda, tinjauan)",
 		"quiz.flag.count":      "jumlah soal (bawaan: ukuran kuis bank)",

@@ -481,6 +481,37 @@ func (s *Scorer) ScoreInto(r *Result, sh Sheet, withAnswers bool) {
 	r.Recommendations = s.recommend(r.Skills, recs)
 }
 
+// Upgrade completes a result written before gap status and counts existed
+// (asnskill/result/v1 as first written): each skill is classified again from
+// its percent, interval and questions with b's levels (the default levels
+// when b is nil), and the counts are rebuilt from the answers list when the
+// result has one. A current result is left as it is.
+func Upgrade(r *Result, b *bank.Bank) {
+	levels := bank.DefaultLevels()
+	if b != nil {
+		levels = b.Levels
+	}
+	for k := range r.Skills {
+		if r.Skills[k].GapStatus == "" {
+			Classify(levels, &r.Skills[k])
+		}
+	}
+	if r.Score.Counts == (Counts{}) {
+		for _, a := range r.Answers {
+			switch {
+			case len(a.Response) == 0:
+				r.Score.Counts.Blank++
+			case a.Earned == 0:
+				r.Score.Counts.Wrong++
+			case a.Earned >= a.Points:
+				r.Score.Counts.Correct++
+			default:
+				r.Score.Counts.Partial++
+			}
+		}
+	}
+}
+
 // RankGaps returns the skills with a known gap, most urgent first: clear
 // gaps before possible ones, each by gap × weight descending, then file
 // order. Skills without a level are not ranked: nothing is known of their gap.

@@ -435,3 +435,23 @@ func FuzzScore(f *testing.F) {
 		}
 	})
 }
+
+// A result written before gap status and counts existed is completed.
+func TestUpgradeOldResult(t *testing.T) {
+	old := `{"format":"asnskill/result/v1","candidate":"c","bank":{"id":"b","version":"1","sha256":""},
+	"score":{"earned":1,"possible":3,"percent":33.3,"passed":false,"passing_score":65},
+	"skills":[{"id":"a","earned":1,"possible":3,"percent":33.3,"ci95":[6.1,79.2],"items":3,"low_evidence":false,"level":1,"target_level":3,"gap":2,"weight":1}],
+	"recommendations":[],
+	"answers":[{"question":"q1","response":["A"],"earned":1,"points":1},{"question":"q2","response":["B"],"earned":0,"points":1},{"question":"q3","response":[],"earned":0,"points":1}]}`
+	var r Result
+	if err := json.Unmarshal([]byte(old), &r); err != nil {
+		t.Fatal(err)
+	}
+	Upgrade(&r, nil)
+	if s := r.Skills[0]; s.GapStatus != GapPossible || s.LevelRange != [2]int{1, 4} || s.Level != 1 {
+		t.Errorf("skill: %+v", s)
+	}
+	if r.Score.Counts != (Counts{Correct: 1, Wrong: 1, Blank: 1}) {
+		t.Errorf("counts: %+v", r.Score.Counts)
+	}
+}

@@ -139,6 +139,9 @@ var (
 	ErrTooNew = errors.New("history database is newer than this asnskill")
 	// ErrBusy: another process held the database longer than [BusyTimeout].
 	ErrBusy = errors.New("history database is busy")
+	// ErrReadOnly: the file, or the folder SQLite writes its side files
+	// into, cannot be written by this process.
+	ErrReadOnly = errors.New("history database cannot be written (read-only file or folder)")
 	// ErrNotFound: no attempt has the id.
 	ErrNotFound = errors.New("no such attempt")
 	// ErrFinished: the attempt is finished and can no longer change.
@@ -446,6 +449,8 @@ func (s *Store) wrap(op string, err error) error {
 		switch se.Code() & 0xff {
 		case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
 			return fmt.Errorf("history database %s: %w (%s: %v)", s.path, ErrNotDatabase, op, err)
+		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM:
+			return fmt.Errorf("history database %s: %w (%s: %v)", s.path, ErrReadOnly, op, err)
 		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
 			return fmt.Errorf("history database %s: %w: another asnskill held it for over %s (%s: %v)", s.path, ErrBusy, BusyTimeout, op, err)
 		}

@@ -174,3 +174,35 @@ func TestRunInterrupted(t *testing.T) {
 }
 
 var _ tea.Model = (*Model)(nil)
+
+// Enter alone, with no option chosen, records nothing: in an exam it moves
+// on and leaves the question blank; in practice it asks for a choice.
+func TestFlowEnterAloneRecordsNothing(t *testing.T) {
+	tm, _, _ := flowModel(t, exam)
+	waitFor(t, tm, "Press enter to start")
+	send(tm, "enter")
+	waitFor(t, tm, "Question 1/7")
+	send(tm, "enter")
+	waitFor(t, tm, "Question 2/7")
+	send(tm, "s")
+	waitFor(t, tm, "Unanswered (7)")
+	send(tm, "s")
+	waitFor(t, tm, "Overall 0.0%", "Right 0 · Partly right 0 · Wrong 0 · Blank 7")
+	send(tm, "q")
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+	if a := fm.Outcome().Result.Answers[0]; len(a.Response) != 0 {
+		t.Fatalf("enter alone recorded %v", a.Response)
+	}
+
+	tm, m, _ := flowModel(t)
+	waitFor(t, tm, "Press enter to start")
+	send(tm, "enter")
+	waitFor(t, tm, "Question 1/7")
+	send(tm, "enter")
+	waitFor(t, tm, "Choose an option first")
+	send(tm, "ctrl+c", "ctrl+c")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	if m.sess.Answered(0) || m.sess.Confirmed[0] {
+		t.Fatal("enter alone answered a practice question")
+	}
+}

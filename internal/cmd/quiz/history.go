@@ -52,10 +52,14 @@ func openHistory(opts *Options) (h *history, notice string, err error) {
 	if err != nil {
 		hint := p.T("quiz.hint.history-open")
 		var tooNew *store.TooNewError
-		if errors.As(err, &tooNew) {
-			hint = p.T("quiz.hint.history-too-new")
-		}
 		msg := p.T("quiz.error.history-open", textsafe.Line(path), textsafe.Line(err.Error()))
+		switch {
+		case errors.As(err, &tooNew):
+			hint = p.T("quiz.hint.history-too-new")
+		case errors.Is(err, store.ErrReadOnly):
+			msg = p.T("quiz.error.history-readonly", textsafe.Line(path))
+			hint = p.T("quiz.hint.history-readonly")
+		}
 		if opts.Resume != "" || opts.Review {
 			return nil, "", cmdutil.Errorf(hint, "%s", msg)
 		}

@@ -95,10 +95,12 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	b := findBank(f, r)
+	scoring.Upgrade(r, b)
 	if opts.Output.Value == "json" {
 		return report.JSON(f.IO.Out, r)
 	}
-	o := report.Options{Lang: f.Lang(), Color: f.IO.ColorEnabled(), Width: f.IO.TerminalWidth(), Bank: findBank(f, r)}
+	o := report.Options{Lang: f.Lang(), Color: f.IO.ColorEnabled(), Width: f.IO.TerminalWidth(), Bank: b}
 	if opts.Output.Value == "markdown" {
 		return report.Markdown(f.IO.Out, r, o)
 	}

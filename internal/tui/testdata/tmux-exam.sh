@@ -1,7 +1,8 @@
 #!/bin/sh
 # tmux-exam.sh drives the real asnskill binary through a short exam in tmux
 # (send-keys, capture-pane), as a candidate would on a 100×30 terminal: start,
-# answer, flag, open the grid and jump from it, change an answer, review,
+# answer, flag, leave one blank with enter alone (nothing is pre-selected),
+# open the grid and jump from it, change an answer, review,
 # submit, read the whole result, quit; then a second run quit with Ctrl+C
 # twice. It fails when a screen does not show what it should, in particular
 # when the result screen does not show every skill of the bank.
@@ -77,13 +78,17 @@ start exam
 wait_for "Press enter to start."
 keys Enter
 wait_for "Question 1/5"
-wait_for "⏱ 8:00"
+wait_for "⏱ 5:00"
+# Nothing is pre-selected: enter alone leaves the question blank.
+wait_for "  A. ( )"
 keys a Enter
 wait_for "Question 2/5"
 keys f
 wait_for "! flagged"
 keys b Right
 wait_for "Question 3/5"
+keys Enter
+wait_for "Question 4/5"
 keys g
 wait_for "all questions"
 wait_for "answered 2"
@@ -142,5 +147,8 @@ keys C-c
 wait_for "Quit the quiz?"
 keys C-c
 wait_for "EXIT=130"
+# The attempt is kept, and the terminal says how to go on.
+wait_for "is kept as unfinished"
+wait_for "asnskill quiz --resume"
 
 echo "tmux-exam: ok ($bank: $(wc -l <"$skills" | tr -d ' ') skills on the result screen)"
