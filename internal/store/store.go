@@ -255,11 +255,17 @@ func OpenRead(path string) (*Store, error) {
 	if err := regularFile(abs); err != nil {
 		return nil, fmt.Errorf("history database %s: %w", path, err)
 	}
-	// mode=ro reads a WAL database when its shared-memory file exists or can
-	// be made; in a folder nobody may write to, immutable=1 reads the file
-	// as it is, with no lock and no side file at all.
+	// Without a write-ahead log beside it (every asnskill closed cleanly),
+	// the file holds everything: immutable=1 reads it as it is, with no lock
+	// and no side file at all, even in a folder nobody may write to. With a
+	// log (a quiz running, or one killed), mode=ro reads the log too, which
+	// needs its shared-memory file; immutable is the last resort.
+	tries := []string{"mode=ro&immutable=1"}
+	if _, err := os.Stat(abs + "-wal"); err == nil {
+		tries = []string{"mode=ro", "mode=ro&immutable=1"}
+	}
 	var last error
-	for _, extra := range []string{"mode=ro", "mode=ro&immutable=1"} {
+	for _, extra := range tries {
 		db, err := sql.Open("sqlite", dsn(abs)+"&"+extra)
 		if err != nil {
 			return nil, fmt.Errorf("open history database %s: %w", path, err)

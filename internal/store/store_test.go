@@ -400,3 +400,106 @@ func TestDirectoryAtPath(t *testing.T) {
 		t.Fatal("an empty path was accepted")
 	}
 }
+
+// Only a regular file is a database: a symlink to /dev/null (or any
+// device) is refused by Open and OpenRead, and nothing is made beside it.
+func TestDeviceAtPathRefused(t *testing.T) {
+	if _, err := os.Stat("/dev/null"); err != nil {
+		t.Skip("no /dev/null here")
+	}
+	dir := t.TempDir()
+	link := filepath.Join(dir, "history.db")
+	if err := os.Symlink("/dev/null", link); err != nil {
+		t.Skip(err)
+	}
+	for name, open := range map[string]func(string) (*Store, error){"Open": Open, "OpenRead": OpenRead} {
+		s, err := open(link)
+		if err == nil {
+			s.Close()
+			t.Fatalf("%s opened /dev/null as a database", name)
+		}
+		if !errors.Is(err, ErrNotDatabase) || !strings.Contains(err.Error(), "not a regular file") || !strings.Contains(err.Error(), link) {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	for _, side := range []string{"/dev/null-journal", "/dev/null-wal", link + "-wal", link + "-journal"} {
+		if _, err := os.Lstat(side); err == nil {
+			t.Errorf("%s was made", side)
+		}
+	}
+}
+
+// OpenRead reads without writing: the file keeps its bytes and time, and no
+// side file (-wal, -shm, -journal) is left beside it.
+func TestOpenReadWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "history.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := s.Begin(AttemptMeta{BankID: "b", BankVersion: "1", BankSHA256: "x", Mode: "exam", Candidate: "c", Lang: "id",
+		Questions: []string{"q1"}, StartedAt: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	before, _ := os.ReadFile(path)
+	fi, _ := os.Stat(path)
+	r, err := OpenRead(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Attempt(id); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.CheckWritable(); err == nil || !errors.Is(err, ErrReadOnly) {
+		t.Errorf("a store opened for reading took a write: %v", err)
+	}
+	r.Close()
+	after, _ := os.ReadFile(path)
+	fi2, _ := os.Stat(path)
+	if !bytes.Equal(before, after) || !fi.ModTime().Equal(fi2.ModTime()) {
+		t.Error("OpenRead changed the file")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("side files left: %v", entries)
+	}
+}
+
+// In a folder nobody may write to, the history can still be read. Root
+// writes anywhere, so this runs only as another user (CI runs as root; the
+// same case was checked by hand as nobody, see docs/scoring.md).
+func TestOpenReadInReadOnlyFolder(t *testing.T) {
+	if os.Getuid() == 0 {
+		t.Skip("root ignores folder permissions")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "history.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if err := os.Chmod(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(dir, 0o755) })
+	r, err := OpenRead(path)
+	if err != nil {
+		t.Fatalf("read-only folder: %v", err)
+	}
+	if _, err := r.List(Filter{}); err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
+	w, err := Open(path)
+	if err == nil {
+		err = w.CheckWritable()
+		w.Close()
+	}
+	if !errors.Is(err, ErrReadOnly) {
+		t.Errorf("writing into a read-only folder: %v, want ErrReadOnly", err)
+	}
+}

@@ -746,3 +746,10 @@ func TestSixOptions(t *testing.T) {
 		has(t, m, "Right")
 	}
 }
+
+// A notice (the history cannot be written) is on the start screen, in its
+// header, so that it shows before the first question at any height.
+func TestStartNotice(t *testing.T) {
+	m, _ := newTestModel(t, 60, 12, english, func(c *Config) { c.Notice = "The history /x/h.db cannot be written" })
+	has(t, m, "The history /x/h.db cannot be written", "Press enter to start")
+}

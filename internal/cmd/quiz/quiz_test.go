@@ -411,3 +411,33 @@ func TestAllAsksEveryQuestion(t *testing.T) {
 		t.Errorf("--all asked %d of %d", len(r.Answers), len(b.Questions))
 	}
 }
+
+// A history that cannot be used is named, with what to do, before the first
+// question; the quiz then runs without keeping the attempt.
+func TestUnusableHistoryNamedBeforeTheFirstQuestion(t *testing.T) {
+	dir := t.TempDir()
+	for name, path := range map[string]string{"folder": dir, "device": filepath.Join(dir, "null.db")} {
+		if name == "device" {
+			if err := os.Symlink("/dev/null", path); err != nil {
+				t.Skip(err)
+			}
+		}
+		f, in, out, errOut := testFactory("en", nil)
+		f.DBFlag = path
+		in.WriteString("A\nA\n")
+		if err := run(t, f, fixture, "-n", "2", "--plain", "-o", "json"); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		e := errOut.String()
+		at, q := strings.Index(e, "cannot use the history database "+path), strings.Index(e, "Question 1/2")
+		if at < 0 || q < 0 || at > q || !strings.Contains(e, "--db") || !strings.Contains(e, "not be kept") {
+			t.Errorf("%s: the database is not named before the first question:\n%s", name, e)
+		}
+		if !json.Valid(out.Bytes()) {
+			t.Errorf("%s: no result:\n%s", name, out)
+		}
+	}
+	if _, err := os.Stat("/dev/null-journal"); err == nil {
+		t.Error("/dev/null-journal was made")
+	}
+}
