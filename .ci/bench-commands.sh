@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times whole commands against the budgets of DESIGN.md on a synthetic
+# Times whole commands against the budgets in README (Measured) on a synthetic
 # national try-out: N candidates × K questions (default 1,000,000 × 100,
 # about 200 MB of CSV), compared with a plain encoding/csv read of the same
 # file in the same run; peak memory from /usr/bin/time -v.

@@ -103,7 +103,7 @@ func Schema() []byte {
 		"questions":     obj{"type": "array", "minItems": 1, "items": question},
 	}, BankKeys)
 	root["$schema"] = "http://json-schema.org/draft-07/schema#"
-	root["$id"] = "https://github.com/asnskill/asnskill/quizzes/bank.schema.json"
+	root["$id"] = "https://raw.githubusercontent.com/asnskill/asnskill/main/quizzes/bank.schema.json"
 	root["title"] = "asnskill question bank (" + Format + ")"
 	out, err := json.MarshalIndent(root, "", "  ")
 	if err != nil {

@@ -125,6 +125,9 @@ writes Markdown, for printing or review.`,
 		"trainer.new.skeleton": `# yaml-language-server: $schema=bank.schema.json
 # A question bank for one government role, in the format asnskill/bank/v1.
 # Replace every TODO, then check the file with: asnskill lint %[2]s
+# The format: https://github.com/asnskill/asnskill/blob/main/docs/bank-format.md
+# Writing questions that measure the skill (and pass lint):
+# https://github.com/asnskill/asnskill/blob/main/docs/writing-questions.md
 # Text that people read may be written in Indonesian (id) and English (en),
 # as below, or as one plain string in the bank's language.
 

@@ -127,6 +127,9 @@ dicetak atau ditelaah.`,
 		"trainer.new.skeleton": `# yaml-language-server: $schema=bank.schema.json
 # Bank soal untuk satu jabatan pemerintahan, dalam format asnskill/bank/v1.
 # Ganti setiap TODO, lalu periksa berkas dengan: asnskill lint %[2]s
+# Formatnya: https://github.com/asnskill/asnskill/blob/main/docs/bank-format.md
+# Menulis soal yang mengukur keterampilan (dan lolos lint):
+# https://github.com/asnskill/asnskill/blob/main/docs/writing-questions.md
 # Teks yang dibaca orang boleh ditulis dalam bahasa Indonesia (id) dan
 # Inggris (en), seperti di bawah, atau sebagai satu string biasa dalam bahasa
 # bank.

@@ -1,8 +1,7 @@
 // Package itemstats is asnskill's item analysis: how well each question of a
 // bank works, how reliable the test is, and whether a question is unfair to a
-// group of candidates. The figures and their conventions are those of
-// PSYCHOMETRICS.md (R's psych, Moodle's quiz statistics, difR's difMH); this
-// comment is the manual.
+// group of candidates. The figures and their conventions follow R's psych,
+// Moodle's quiz statistics and difR's difMH; this comment is the manual.
 //
 // # Use
 //

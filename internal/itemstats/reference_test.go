@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// This file holds a second, naive implementation of PSYCHOMETRICS.md that
+// This file holds a second, naive implementation of the formulas of the package documentation that
 // keeps every row and follows the formulas literally, and a generator of
 // answer sheets, so that the streaming Accumulator can be checked against
 // the definitions on data of every kind.

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// The worked example of PSYCHOMETRICS.md.
+// The worked example of the item analysis, computed by hand.
 var worked = []struct{ group, letters string }{
 	{"r", "ABCDA"},
 	{"r", "ABCAB"},
@@ -140,7 +140,7 @@ func TestWorkedExample(t *testing.T) {
 }
 
 // TestWorkedExampleJSON checks the shape of the contract on the worked
-// example: the keys of PSYCHOMETRICS.md are all there.
+// example: the keys of the item analysis are all there.
 func TestWorkedExampleJSON(t *testing.T) {
 	rep := workedReport(t)
 	b, err := json.Marshal(rep)

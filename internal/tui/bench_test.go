@@ -14,7 +14,7 @@ import (
 
 // BenchmarkFirstQuestion measures the time from start to the first question
 // on screen: the model built (the quiz drawn), Init, the window size, the
-// start key, and the first View of the question. DESIGN.md's budget for a
+// start key, and the first View of the question. The budget (README, Measured) for a
 // quiz's first question is 100 ms.
 func BenchmarkFirstQuestion(b *testing.B) {
 	for _, n := range []int{7, 200} {

@@ -11,7 +11,7 @@ import (
 	"github.com/asnskill/asnskill/internal/textsafe"
 )
 
-// The Markdown subset of bank texts (BANK-FORMAT.md): **bold**, *italic*,
+// The Markdown subset of bank texts (docs/bank-format.md): **bold**, *italic*,
 // `code` and fenced code blocks; a link [text](url) is shown as its text
 // followed by the full URL, so that a label cannot hide where it points.
 //

@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -84,6 +86,19 @@ func Run(opts *Options) error {
 		return cmdutil.Errorf("", "%s", err)
 	}
 	fmt.Fprintln(f.IO.ErrOut, p.T("trainer.wrote", textsafe.Line(out)))
+	// The skeleton's first line names bank.schema.json beside it: write it
+	// there, unless one is there already, so that the editor finds it.
+	schema := filepath.Join(filepath.Dir(out), "bank.schema.json")
+	if _, err := os.Lstat(schema); errors.Is(err, fs.ErrNotExist) {
+		err := atomicfile.Write(schema, 0o644, func(w io.Writer) error {
+			_, err := w.Write(bank.Schema())
+			return err
+		})
+		if err != nil {
+			return cmdutil.Errorf("", "%s", err)
+		}
+		fmt.Fprintln(f.IO.ErrOut, p.T("trainer.wrote", textsafe.Line(schema)))
+	}
 	fmt.Fprintln(f.IO.ErrOut, p.T("trainer.new.next", textsafe.Line(out)))
 	return nil
 }

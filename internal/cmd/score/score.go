@@ -100,7 +100,7 @@ func Run(opts *Options) error {
 	// Streaming keeps only the batches in flight alive, so the heap is
 	// mostly garbage: collect when it reaches 48 MiB rather than at every
 	// doubling. This halves the time spent in the collector and keeps the
-	// peak under the 64 MiB budget (DESIGN.md), whatever the number of rows.
+	// peak under the 64 MiB budget, whatever the number of rows.
 	debug.SetMemoryLimit(48 << 20)
 	debug.SetGCPercent(-1)
 	bulk := scoring.NewBulk(b, f.Lang())

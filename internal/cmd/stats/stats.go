@@ -1,5 +1,5 @@
 // Package stats implements `asnskill stats`: item analysis of answer sheets
-// (PSYCHOMETRICS.md), streaming on all cores with one accumulator each,
+// (the formulas in the internal/itemstats package documentation), streaming on all cores with one accumulator each,
 // merged at the end, so memory does not depend on the number of candidates.
 package stats
 
