@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -23,14 +24,16 @@ var semverRE = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0
 // The keys each part of a bank may have, in the order the format lists them.
 var (
 	BankKeys = []string{"format", "id", "version", "language", "title", "summary", "authors",
-		"license", "passing_score", "time_limit", "quiz_size", "levels", "skills", "questions"}
+		"license", "passing_score", "time_limit", "quiz_size", "levels", "calibration", "skills", "questions"}
 	LevelKeys          = []string{"level", "min", "name"}
 	SkillKeys          = []string{"id", "name", "description", "weight", "target_level", "pass_min", "recommendations"}
 	RecommendationKeys = []string{"for_levels", "kind", "title", "provider", "url", "hours", "why"}
 	QuestionKeys       = []string{"id", "skill", "type", "difficulty", "points", "prompt", "options",
 		"explanation", "references", "tags", "irt"}
 	OptionKeys = []string{"text", "correct", "score", "feedback"}
-	IRTKeys    = []string{"a", "b", "c"}
+	IRTKeys    = []string{"thresholds", "se"}
+	// CalibrationKeys are the keys of a bank's calibration record.
+	CalibrationKeys = []string{"date", "sample_size", "method"}
 )
 
 // Limits on hostile input.
@@ -287,6 +290,15 @@ func (d *decoder) number(f *field, what string, def float64) float64 {
 	return v
 }
 
+// numbers reads a list of numbers.
+func (d *decoder) numbers(f *field, what string) []float64 {
+	var out []float64
+	for i, n := range d.list(f, what) {
+		out = append(out, d.number(&field{v: n, found: true}, fmt.Sprintf("%s[%d]", what, i), 0))
+	}
+	return out
+}
+
 func (d *decoder) integer(f *field, what string, def int) int {
 	if f == nil || !f.found {
 		return def
@@ -486,6 +498,13 @@ func (d *decoder) bank(root *yaml.Node) *Bank {
 		}
 	}
 	quizSizeSet := false
+	if f := fs["calibration"]; f.found {
+		if c := d.mapping(f.v, "calibration", CalibrationKeys...); c != nil {
+			d.require(f.v, c, "calibration", CalibrationKeys...)
+			b.Calibration = &Calibration{Date: d.str(c["date"], "calibration.date"),
+				SampleSize: d.integer(c["sample_size"], "calibration.sample_size", 0), Method: d.str(c["method"], "calibration.method")}
+		}
+	}
 	if f := fs["quiz_size"]; f.found {
 		b.QuizSize = d.integer(f, "quiz_size", 0)
 		quizSizeSet = true
@@ -718,9 +737,11 @@ func (d *decoder) question(n *yaml.Node) (Question, bool) {
 	if f := fs["irt"]; f.found {
 		irt := d.mapping(f.v, "irt", IRTKeys...)
 		if irt != nil {
-			q.IRT = &IRT{A: d.number(irt["a"], "irt.a", 1), B: d.number(irt["b"], "irt.b", 0), C: d.number(irt["c"], "irt.c", 0)}
+			d.require(f.v, irt, "irt", "thresholds")
+			q.IRT = &IRT{Thresholds: d.numbers(irt["thresholds"], "irt.thresholds"), SE: d.numbers(irt["se"], "irt.se")}
 		}
 	}
+	irtNode := fs["irt"].v
 	optsNode := fs["options"].v
 	for _, on := range d.list(fs["options"], "options") {
 		if o, ok := d.option(on); ok {
@@ -729,6 +750,20 @@ func (d *decoder) question(n *yaml.Node) (Question, bool) {
 	}
 	if optsNode != nil {
 		d.checkOptions(&q, d.resolve(optsNode))
+	}
+	if q.IRT != nil && len(q.Options) > 0 {
+		if want := q.Categories(); len(q.IRT.Thresholds) != want {
+			d.err(irtNode, "irt-thresholds", len(q.IRT.Thresholds), want, q.Type)
+		}
+		if len(q.IRT.SE) != 0 && len(q.IRT.SE) != len(q.IRT.Thresholds) {
+			d.err(irtNode, "irt-se", len(q.IRT.SE), len(q.IRT.Thresholds))
+		}
+		for _, se := range q.IRT.SE {
+			if se < 0 {
+				d.err(irtNode, "irt-se-negative")
+				break
+			}
+		}
 	}
 	return q, true
 }

@@ -81,16 +81,21 @@ func Schema() []byte {
 		"explanation": text("Why the keyed answer is right; shown after answering."),
 		"references":  obj{"type": "array", "items": obj{"type": "string"}, "description": "Laws, standards or sources."},
 		"tags":        obj{"type": "array", "items": obj{"type": "string"}},
-		"irt": object(nil, obj{
-			"a": obj{"type": "number"}, "b": obj{"type": "number"}, "c": obj{"type": "number"},
+		"irt": object([]string{"thresholds"}, obj{
+			"thresholds": obj{"type": "array", "minItems": 1, "items": obj{"type": "number"}, "description": "Partial credit thresholds in logits, written by asnskill calibrate."},
+			"se":         obj{"type": "array", "items": obj{"type": "number", "minimum": 0}, "description": "Standard errors of the thresholds."},
 		}, IRTKeys),
 	}, QuestionKeys)
-	delete(question["properties"].(obj)["irt"].(obj), "required")
 	root := object([]string{"format", "id", "version", "title", "summary", "skills", "questions"}, obj{
-		"format":        obj{"const": Format, "description": "Exactly " + Format + "."},
-		"id":            idSchema,
-		"version":       obj{"type": "string", "pattern": semverRE.String(), "description": "Semantic version of the content."},
-		"language":      obj{"type": "string", "enum": []string{"id", "en"}, "default": "id", "description": "Language of plain strings."},
+		"format":   obj{"const": Format, "description": "Exactly " + Format + "."},
+		"id":       idSchema,
+		"version":  obj{"type": "string", "pattern": semverRE.String(), "description": "Semantic version of the content."},
+		"language": obj{"type": "string", "enum": []string{"id", "en"}, "default": "id", "description": "Language of plain strings."},
+		"calibration": object(CalibrationKeys, obj{
+			"date":        obj{"type": "string", "pattern": `^\d{4}-\d{2}-\d{2}$`, "description": "When the items were calibrated (YYYY-MM-DD)."},
+			"sample_size": obj{"type": "integer", "minimum": 1, "description": "Candidates whose answers were used."},
+			"method":      obj{"type": "string", "description": "How the parameters were estimated."},
+		}, CalibrationKeys),
 		"title":         text("The role's name."),
 		"summary":       text("What the role does in government."),
 		"authors":       obj{"type": "array", "items": obj{"type": "string"}},

@@ -61,6 +61,7 @@ type Bank struct {
 	PassingScore float64
 	TimeLimit    time.Duration
 	QuizSize     int
+	Calibration  *Calibration
 	Levels       []Level
 	Skills       []Skill
 	Questions    []Question
@@ -134,8 +135,45 @@ type Option struct {
 	Pos      Pos
 }
 
-// IRT holds item parameters written by calibration.
-type IRT struct{ A, B, C float64 }
+// IRT holds a question's item parameters, written by `asnskill calibrate`
+// (docs/adaptive.md): the thresholds of the partial credit model in logits
+// (one for single and truefalse, the Rasch model; one per step above the
+// lowest category for judgement and multiple), and their standard errors.
+type IRT struct {
+	Thresholds []float64 `json:",omitempty"`
+	SE         []float64 `json:",omitempty"`
+}
+
+// Calibration records where a bank's item parameters came from.
+type Calibration struct {
+	Date       string // YYYY-MM-DD
+	SampleSize int    // candidates whose answers were used
+	Method     string
+}
+
+// Categories is the number of score categories above 0 that the partial
+// credit model gives q: 1 for single and truefalse; the number of keys for
+// multiple (|S∩C| − |S∖C| floored at 0); the number of distinct scores
+// less one for judgement.
+func (q *Question) Categories() int {
+	switch q.Type {
+	case Multiple:
+		n := 0
+		for _, o := range q.Options {
+			if o.Correct {
+				n++
+			}
+		}
+		return n
+	case Judgement:
+		seen := map[int]bool{}
+		for _, o := range q.Options {
+			seen[o.Score] = true
+		}
+		return max(1, len(seen)-1)
+	}
+	return 1
+}
 
 // DefaultLevels are the five proficiency bands of the national technical
 // competency dictionaries.

@@ -164,6 +164,8 @@ quiz_size: 4
 # levels is left out, so the five default bands apply: 1 Foundational from
 # 0 percent, 2 Developing from 40, 3 Proficient from 60, 4 Advanced from 75,
 # 5 Expert from 90. To change them, list every band with level, min, name.
+# calibration: written by 'asnskill calibrate --write' (date, sample_size,
+# method) together with each question's irt; never by hand.
 
 # The skills the role needs; every skill needs questions.
 skills:
@@ -249,7 +251,8 @@ questions:
       - "TODO: e.g. UU 27/2022 tentang Pelindungan Data Pribadi, Pasal 20"
     # Free labels (optional).
     tags: ["todo"]
-    # irt: item parameters {a, b, c} are written by calibration, not by hand.
+    # irt: the question's thresholds and their standard errors, written by
+    # 'asnskill calibrate --write' from answer sheets, not by hand.
 
     # A multiple-choice question: at least one option correct and at least
     # one wrong; the score is (right chosen - wrong chosen) / all right ones.

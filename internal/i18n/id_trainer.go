@@ -166,6 +166,8 @@ quiz_size: 4
 # levels tidak ditulis, jadi berlaku lima jenjang bawaan: 1 Dasar mulai 0
 # persen, 2 Berkembang mulai 40, 3 Cakap mulai 60, 4 Mahir mulai 75, 5 Ahli
 # mulai 90. Untuk mengubahnya, tulis setiap jenjang dengan level, min, name.
+# calibration: ditulis oleh 'asnskill calibrate --write' (date, sample_size,
+# method) bersama irt setiap soal; jangan ditulis dengan tangan.
 
 # Keterampilan yang dibutuhkan jabatan; setiap keterampilan perlu soal.
 skills:
@@ -251,7 +253,8 @@ questions:
       - "TODO: mis. UU 27/2022 tentang Pelindungan Data Pribadi, Pasal 20"
     # Label bebas (opsional).
     tags: ["todo"]
-    # irt: parameter butir {a, b, c} ditulis oleh kalibrasi, bukan dengan tangan.
+    # irt: ambang soal dan galat bakunya, ditulis oleh 'asnskill calibrate
+    # --write' dari lembar jawaban, bukan dengan tangan.
 
     # Soal pilihan ganda kompleks: paling sedikit satu pilihan benar dan satu
     # keliru; skornya (benar dipilih - keliru dipilih) / semua yang benar.

@@ -131,9 +131,10 @@ func WriteBank(w io.Writer, b *bank.Bank) error {
 		y.strings(4, "tags", q.Tags)
 		if q.IRT != nil {
 			y.line(4, "irt:")
-			y.kv(6, "a", num(q.IRT.A))
-			y.kv(6, "b", num(q.IRT.B))
-			y.kv(6, "c", num(q.IRT.C))
+			y.kv(6, "thresholds", numList(q.IRT.Thresholds))
+			if len(q.IRT.SE) > 0 {
+				y.kv(6, "se", numList(q.IRT.SE))
+			}
 		}
 	}
 	return bw.Flush()
@@ -194,6 +195,15 @@ func (y *yamlWriter) strings(indent int, key string, list []string) {
 	for _, s := range list {
 		y.line(indent+2, "- "+quote(s))
 	}
+}
+
+// numList writes numbers as a YAML flow list: [0.5, -1.25].
+func numList(xs []float64) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = num(x)
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
 }
 
 func defaultLevels(ls []bank.Level) bool {
