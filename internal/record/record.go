@@ -36,6 +36,9 @@ type Recorder struct {
 func (r *Recorder) Attach(s *session.Session, now time.Time) error {
 	if r.ID == 0 {
 		mode := string(s.Mode)
+		if s.Adaptive != nil {
+			mode = session.ModeAdaptive
+		}
 		if r.Mode != "" {
 			mode = r.Mode
 		}
@@ -70,6 +73,12 @@ func (r *Recorder) Attach(s *session.Session, now time.Time) error {
 
 func (r *Recorder) event(s *session.Session, e session.Event) error {
 	switch e.Kind {
+	case session.EventAdd:
+		var order []string
+		if s.Shuffled {
+			order = lettersOf(s.Orders[e.Index])
+		}
+		return r.Store.AddQuestion(r.ID, s.IDs[e.Index], order)
 	case session.EventAnswer:
 		if s.Mode == session.Practice {
 			return nil // kept when confirmed: a resumed practice quiz shows its feedback
@@ -142,7 +151,7 @@ func Snapshot(a store.Attempt, b *bank.Bank) (session.Snapshot, error) {
 		Current: a.Current, TimeLimit: a.TimeLimit, Remaining: a.Remaining, StartedAt: a.StartedAt,
 		SelfLevels: a.SelfLevels,
 	}
-	if snap.Mode == ModeReview {
+	if snap.Mode == ModeReview || snap.Mode == session.ModeAdaptive {
 		snap.Mode = string(session.Practice)
 	}
 	for i, id := range a.Questions {

@@ -115,6 +115,10 @@ func (r *Result) AppendJSON(b []byte) []byte {
 		}
 		b = append(b, ']')
 	}
+	if r.Calibrated != nil {
+		b = append(b, `,"calibrated":`...)
+		b = strconv.AppendBool(b, *r.Calibrated)
+	}
 	return append(b, '}')
 }
 
@@ -170,6 +174,24 @@ func (s *SkillResult) appendJSON(b []byte) []byte {
 	if s.SelfLevel != 0 {
 		b = append(b, `,"self_level":`...)
 		b = strconv.AppendInt(b, int64(s.SelfLevel), 10)
+	}
+	if s.Theta != nil {
+		b = append(b, `,"theta":`...)
+		b = appendFloat(b, *s.Theta)
+	}
+	if s.ThetaSE != nil {
+		b = append(b, `,"theta_se":`...)
+		b = appendFloat(b, *s.ThetaSE)
+	}
+	if len(s.Questions) > 0 {
+		b = append(b, `,"questions":[`...)
+		for i, q := range s.Questions {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendStatic(b, q)
+		}
+		b = append(b, ']')
 	}
 	return append(b, '}')
 }

@@ -207,6 +207,11 @@ type SkillResult struct {
 	BelowPassMin bool       `json:"below_pass_min,omitempty"`
 	Seconds      float64    `json:"seconds,omitempty"`
 	SelfLevel    int        `json:"self_level,omitempty"`
+	// Adaptive quiz only (docs/adaptive.md): the ability estimate in
+	// logits, its standard error, and the questions the skill was asked.
+	Theta     *float64 `json:"theta,omitempty"`
+	ThetaSE   *float64 `json:"theta_se,omitempty"`
+	Questions []string `json:"questions,omitempty"`
 }
 
 // Known reports whether the skill was asked enough questions to have a level.
@@ -277,6 +282,9 @@ type Result struct {
 	Skills          []SkillResult     `json:"skills"`
 	Recommendations []Recommendation  `json:"recommendations"`
 	Answers         []Answer          `json:"answers,omitempty"`
+	// Calibrated is set by the adaptive quiz: whether the bank's item
+	// parameters come from calibration (true) or are provisional.
+	Calibrated *bool `json:"calibrated,omitempty"`
 }
 
 // UnknownQuestionError is returned for a question id the bank does not have.
@@ -562,6 +570,12 @@ func (s *Scorer) recommend(skills []SkillResult, out []Recommendation) []Recomme
 	return out
 }
 
+// Recommendations plans again for skills changed after scoring (the
+// adaptive quiz sets levels and gap statuses from its estimates).
+func (s *Scorer) Recommendations(skills []SkillResult) []Recommendation {
+	return s.recommend(skills, nil)
+}
+
 // prepareRecommendations resolves, once per scorer, each skill's
 // recommendations per level in the result's language, limit applied.
 func (s *Scorer) prepareRecommendations() {
@@ -594,4 +608,83 @@ func containsInt(list []int, v int) bool {
 		}
 	}
 	return false
+}
+
+// Category is the score category an answer falls in, as the item response
+// models of calibration and the adaptive quiz count it (docs/adaptive.md):
+// single and truefalse 1 for the key alone, else 0; multiple
+// |S∩C| − |S∖C| floored at 0 (0..number of keys); judgement the rank of
+// the chosen option's score among the question's distinct scores, from 0.
+// No answer is category 0. Fraction(q, k) is the share of the points that
+// category earns.
+func Category(q *bank.Question, c Choice) int {
+	if c == 0 {
+		return 0
+	}
+	switch q.Type {
+	case bank.Multiple:
+		right, wrong := 0, 0
+		for i, o := range q.Options {
+			switch {
+			case o.Correct && c.Has(i):
+				right++
+			case !o.Correct && c.Has(i):
+				wrong++
+			}
+		}
+		return max(0, right-wrong)
+	case bank.Judgement:
+		if c.Count() != 1 {
+			return 0
+		}
+		scores := distinctScores(q)
+		for i, o := range q.Options {
+			if c.Has(i) {
+				for k, s := range scores {
+					if s == o.Score {
+						return k
+					}
+				}
+			}
+		}
+		return 0
+	}
+	if IsCorrect(q, c) {
+		return 1
+	}
+	return 0
+}
+
+// Fraction is the share of q's points that category k earns.
+func Fraction(q *bank.Question, k int) float64 {
+	switch q.Type {
+	case bank.Multiple:
+		if m := q.Categories(); m > 0 {
+			return float64(min(k, m)) / float64(m)
+		}
+		return 0
+	case bank.Judgement:
+		scores := distinctScores(q)
+		if k < 0 || k >= len(scores) || scores[len(scores)-1] == 0 {
+			return 0
+		}
+		return float64(scores[k]) / float64(scores[len(scores)-1])
+	}
+	if k >= 1 {
+		return 1
+	}
+	return 0
+}
+
+// distinctScores are a judgement question's option scores, ascending, once
+// each.
+func distinctScores(q *bank.Question) []int {
+	var out []int
+	for _, o := range q.Options {
+		if !slices.Contains(out, o.Score) {
+			out = append(out, o.Score)
+		}
+	}
+	slices.Sort(out)
+	return out
 }

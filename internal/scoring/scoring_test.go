@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"reflect"
 	"testing"
 
 	"github.com/asnskill/asnskill/internal/answers"
@@ -361,7 +362,7 @@ func TestUnknownLevelIsNullInJSON(t *testing.T) {
 	if err := json.Unmarshal(data, &back); err != nil {
 		t.Fatal(err)
 	}
-	if back.Skills[0] != r.Skills[0] || back.Skills[1].GapStatus != GapUnknown || back.Skills[1].Level != 0 {
+	if !reflect.DeepEqual(back.Skills[0], r.Skills[0]) || back.Skills[1].GapStatus != GapUnknown || back.Skills[1].Level != 0 {
 		t.Errorf("read back: %+v", back.Skills)
 	}
 }
@@ -453,5 +454,31 @@ func TestUpgradeOldResult(t *testing.T) {
 	}
 	if r.Score.Counts != (Counts{Correct: 1, Wrong: 1, Blank: 1}) {
 		t.Errorf("counts: %+v", r.Score.Counts)
+	}
+}
+
+// The category of an answer and the share of points it earns agree with
+// Earned for every possible answer of every question type.
+func TestCategoryAgreesWithEarned(t *testing.T) {
+	b := testBank()
+	for _, q := range b.Questions {
+		for c := Choice(0); c < 1<<len(q.Options); c++ {
+			k := Category(&q, c)
+			if k < 0 || k > q.Categories() {
+				t.Fatalf("%s %s: category %d of %d", q.ID, c, k, q.Categories())
+			}
+			want := Earned(&q, c)
+			if q.Type == bank.Judgement && c.Count() != 1 {
+				// No answer (or several) earns nothing but counts as the
+				// lowest category, as in the models (docs/adaptive.md).
+				if k != 0 || want != 0 {
+					t.Errorf("%s answer %s: category %d, earned %v", q.ID, c, k, want)
+				}
+				continue
+			}
+			if got := q.Points * Fraction(&q, k); math.Abs(got-want) > 1e-9 {
+				t.Errorf("%s answer %s: category %d earns %v, Earned says %v", q.ID, c, k, got, want)
+			}
+		}
 	}
 }

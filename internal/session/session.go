@@ -30,6 +30,9 @@ import (
 // Mode is how the quiz runs.
 type Mode string
 
+// ModeAdaptive is how results and the history name an adaptive quiz.
+const ModeAdaptive = "adaptive"
+
 const (
 	// Practice shows right or wrong and the explanation after each answer.
 	Practice Mode = "practice"
@@ -65,6 +68,7 @@ const (
 	EventFlag                     // Flagged of question Index changed
 	EventMove                     // the candidate left question Index for Current; Seconds is Index's total
 	EventFinish                   // the quiz was submitted
+	EventAdd                      // an adaptive quiz added question Index
 )
 
 func (k EventKind) String() string {
@@ -81,6 +85,8 @@ func (k EventKind) String() string {
 		return "move"
 	case EventFinish:
 		return "finish"
+	case EventAdd:
+		return "add"
 	}
 	return fmt.Sprintf("EventKind(%d)", int(k))
 }
@@ -128,9 +134,14 @@ type Session struct {
 	// returned by the method that made the change (the change stays).
 	OnChange func(Event) error
 
+	// Adaptive, when set, makes the quiz adaptive: it starts with one
+	// question and Extend asks the selector for each next one.
+	Adaptive Selector
+
 	questions []*bank.Question
 	running   bool
 	runStart  time.Time // when the current run began
+	synced    int       // adaptive: questions the selector knows of
 	shownAt   time.Time // when the current question was shown
 }
 
@@ -144,6 +155,83 @@ func New(b *bank.Bank, o Options) (*Session, error) {
 		ids = InBankOrder(b, ids)
 	}
 	return NewWithQuestions(b, ids, o)
+}
+
+// Selector chooses the questions of an adaptive quiz one at a time
+// (internal/adaptive). Record hears each answer given, Mark each question
+// shown but not answered (a resumed quiz replays both), Next returns the
+// next question or false when the quiz is done, and Apply writes its
+// estimates into the scored result.
+type Selector interface {
+	Record(id string, c answers.Choice)
+	Mark(id string)
+	Next() (id string, ok bool)
+	Apply(r *scoring.Result)
+}
+
+// NewAdaptive starts an adaptive quiz of b: its first question is the
+// selector's first choice. The mode is practice (an adaptive quiz moves
+// forward only); o.Count and o.Skills are the selector's business.
+func NewAdaptive(b *bank.Bank, sel Selector, o Options) (*Session, error) {
+	first, ok := sel.Next()
+	if !ok {
+		return nil, ErrEmpty
+	}
+	o.Mode = Practice
+	s, err := NewWithQuestions(b, []string{first}, o)
+	if err != nil {
+		return nil, err
+	}
+	s.Adaptive = sel
+	s.synced = 1
+	return s, nil
+}
+
+// Sync tells the selector of every question of a restored adaptive quiz:
+// the answers given and the question shown last.
+func (s *Session) Sync() {
+	if s.Adaptive == nil {
+		return
+	}
+	for i, id := range s.IDs {
+		if s.Confirmed[i] {
+			s.Adaptive.Record(id, s.Choices[i])
+		} else {
+			s.Adaptive.Mark(id)
+		}
+	}
+	s.synced = len(s.IDs)
+}
+
+// Extend adds the adaptive quiz's next question once the last one is
+// answered: it reports whether a question was added (false: the quiz is
+// done, or the quiz is not adaptive).
+func (s *Session) Extend() (bool, error) {
+	if s.Adaptive == nil || s.Finished() {
+		return false, nil
+	}
+	last := len(s.IDs) - 1
+	if !s.Confirmed[last] {
+		return false, nil
+	}
+	s.Adaptive.Record(s.IDs[last], s.Choices[last])
+	id, ok := s.Adaptive.Next()
+	if !ok {
+		return false, nil
+	}
+	q := s.Bank.Question(id)
+	if q == nil {
+		return false, &scoring.UnknownQuestionError{Bank: s.Bank.ID, Question: id}
+	}
+	s.IDs = append(s.IDs, id)
+	s.questions = append(s.questions, q)
+	s.Orders = append(s.Orders, OptionOrder(q, s.Seed, s.Shuffled))
+	s.Choices = append(s.Choices, 0)
+	s.Flags = append(s.Flags, false)
+	s.Confirmed = append(s.Confirmed, false)
+	s.Seconds = append(s.Seconds, 0)
+	s.synced = len(s.IDs)
+	return true, s.emit(Event{Kind: EventAdd, Index: len(s.IDs) - 1})
 }
 
 // ErrEmpty is a quiz without questions.
@@ -521,6 +609,15 @@ func (s *Session) Result() (scoring.Result, error) {
 		if lvl, ok := s.SelfLevels[r.Skills[k].ID]; ok {
 			r.Skills[k].SelfLevel = lvl
 		}
+	}
+	if s.Adaptive != nil {
+		// The last answer counts even when the quiz ended on it.
+		if n := len(s.IDs); n > 0 && s.Confirmed[n-1] {
+			s.Adaptive.Record(s.IDs[n-1], s.Choices[n-1])
+		}
+		s.Adaptive.Apply(&r)
+		r.Recommendations = sc.Recommendations(r.Skills)
+		r.Mode = ModeAdaptive
 	}
 	return r, nil
 }

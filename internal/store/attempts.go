@@ -130,6 +130,28 @@ func (s *Store) Begin(m AttemptMeta) (int64, error) {
 	return id, err
 }
 
+// AddQuestion appends a question to an unfinished attempt (an adaptive
+// quiz picks its questions one at a time), at the next position.
+func (s *Store) AddQuestion(id int64, question string, optionOrder []string) error {
+	op := fmt.Sprintf("add question %q to attempt %d", question, id)
+	if question == "" {
+		return fmt.Errorf("%s: empty question id", op)
+	}
+	return s.write(op, func(tx *sql.Tx) error {
+		_, n, err := openAttempt(tx, id)
+		if err != nil {
+			return err
+		}
+		var order sql.NullString
+		if optionOrder != nil {
+			order = sql.NullString{String: letters(optionOrder), Valid: true}
+		}
+		_, err = tx.Exec(`INSERT INTO attempt_questions (attempt_id, position, question_id, option_order) VALUES (?, ?, ?, ?)`,
+			id, n, question, order)
+		return err
+	})
+}
+
 func (m AttemptMeta) validate() error {
 	switch {
 	case m.BankID == "":

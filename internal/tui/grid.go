@@ -92,7 +92,7 @@ func (m *Model) pageGrid() page {
 	}
 	// The question under the cursor, in one line.
 	q := s.Question(m.gridCursor)
-	pg.body = append(pg.body, "", ansi.Truncate(st.Bold.Render(p.T("quiz.q.number", m.gridCursor+1, s.Len()))+" "+
+	pg.body = append(pg.body, "", ansi.Truncate(st.Bold.Render(m.numberLabel(m.gridCursor))+" "+
 		st.Subtle.Render(oneLine(q.Prompt.Get(m.lang))), w, "…"))
 	k := m.keys
 	pg.keys = []key.Binding{with(k.Up, "↑↓←→", p.T("quiz.key.move")), k.Jump, k.Flag, k.Submit, with(k.Back, "esc", p.T("quiz.key.back"))}

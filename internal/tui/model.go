@@ -30,6 +30,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/asnskill/asnskill/internal/adaptive"
 	"github.com/asnskill/asnskill/internal/bank"
 	"github.com/asnskill/asnskill/internal/i18n"
 	"github.com/asnskill/asnskill/internal/scoring"
@@ -67,6 +68,10 @@ type Config struct {
 	// Previous, when set, gives a line about the candidate's last result on
 	// a bank, shown on the start screen ("" for none).
 	Previous func(bankID string) string
+
+	// Adaptive runs the quiz adaptively (docs/adaptive.md); the picker
+	// also offers it as a length.
+	Adaptive bool
 
 	// Notice, when set, is shown on the start screen before the first
 	// question (say, that this attempt cannot be kept in the history).
@@ -244,10 +249,23 @@ func Run(cfg Config, in io.Reader, out io.Writer) (Outcome, error) {
 // setBank draws the quiz of b for the start screen.
 func (m *Model) setBank(b *bank.Bank) bool {
 	o := m.cfg.Options
+	adaptiveQuiz := m.cfg.Adaptive
 	if o.Count == 0 && m.picked {
-		o.Count = quizLengths(b)[m.pickLength].count
+		l := quizLengths(b)[m.pickLength]
+		o.Count = l.count
+		adaptiveQuiz = adaptiveQuiz || l.name == "adaptive"
 	}
-	s, err := session.New(b, o)
+	var s *session.Session
+	var err error
+	if adaptiveQuiz {
+		n := o.Count
+		if m.picked && !m.cfg.Adaptive {
+			n = 0
+		}
+		s, err = session.NewAdaptive(b, adaptive.New(b, adaptive.Config{Seed: o.Seed, MaxTotal: n, Skills: o.Skills}), o)
+	} else {
+		s, err = session.New(b, o)
+	}
 	if err != nil {
 		m.setStatus(statusError, m.sessionError(err))
 		return false
@@ -333,6 +351,15 @@ func (m *Model) onTick() tea.Cmd {
 }
 
 // finish submits the quiz and shows the result.
+// numberLabel is "Soal 3/35", or "Soal 3 (adaptif)" in an adaptive quiz,
+// whose length is not known in advance.
+func (m *Model) numberLabel(i int) string {
+	if m.sess.Adaptive != nil {
+		return m.p.T("quiz.q.number-adaptive", i+1)
+	}
+	return m.p.T("quiz.q.number", i+1, m.sess.Len())
+}
+
 func (m *Model) finish() {
 	now := m.now()
 	m.record(m.sess.Finish(now))

@@ -43,7 +43,7 @@ func (m *Model) updatePicker(msg tea.KeyMsg) tea.Cmd {
 	case msg.Type == tea.KeyLeft && m.cfg.Options.Count == 0:
 		m.pickLength = max(0, m.pickLength-1)
 	case msg.Type == tea.KeyRight && m.cfg.Options.Count == 0:
-		m.pickLength = min(2, m.pickLength+1)
+		m.pickLength = min(3, m.pickLength+1)
 	case key.Matches(msg, k.Confirm):
 		if len(items) == 0 {
 			return nil
@@ -101,7 +101,7 @@ func (m *Model) pagePicker() page {
 		n := lengths[1].count
 		if m.cfg.Options.Count > 0 {
 			n = min(m.cfg.Options.Count, len(b.Questions))
-		} else if i == m.pickCursor {
+		} else if i == m.pickCursor && lengths[m.pickLength].count > 0 {
 			n = lengths[m.pickLength].count
 		}
 		info := p.T("quiz.picker.info", len(b.Questions), len(b.Skills), n, fmtClock(session.DefaultTimeLimit(b, n)))
@@ -112,6 +112,9 @@ func (m *Model) pagePicker() page {
 			var opts []string
 			for k, l := range lengths {
 				text := p.T("quiz.picker.length."+l.name, l.count, l.perSkill, num(l.precision))
+				if l.name == "adaptive" {
+					text = p.T("quiz.picker.length.adaptive")
+				}
 				if k == m.pickLength {
 					text = st.Chosen.Render("[" + text + "]")
 				} else {
@@ -164,5 +167,6 @@ func quizLengths(b *bank.Bank) []quizLength {
 		ci := scoring.Wilson(60, out[i].perSkill)
 		out[i].precision = math.Round((ci[1] - ci[0]) / 2)
 	}
-	return out
+	// The adaptive quiz: as long as it takes to decide each skill.
+	return append(out, quizLength{name: "adaptive"})
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/asnskill/asnskill/internal/adaptive"
 	"github.com/asnskill/asnskill/internal/answers"
 	"github.com/asnskill/asnskill/internal/bank"
 	"github.com/asnskill/asnskill/internal/i18n"
@@ -89,9 +90,16 @@ func RunPlain(s *session.Session, o PlainOptions) (scoring.Result, error) {
 	if s.Mode == session.Exam {
 		mode = p.T("quiz.plain.exam")
 	}
-	out.line(p.T("quiz.plain.intro", s.Len(), mode))
-	if n := MinPerSkill(s); n < scoring.LowEvidenceItems {
+	if s.Adaptive != nil {
+		out.line(p.T("quiz.plain.intro-adaptive"))
+	} else {
+		out.line(p.T("quiz.plain.intro", s.Len(), mode))
+	}
+	if n := MinPerSkill(s); n < scoring.LowEvidenceItems && s.Adaptive == nil {
 		out.line(p.T("quiz.start.rough", n, scoring.LowEvidenceItems))
+	}
+	if e, ok := s.Adaptive.(*adaptive.Engine); ok && !e.Calibrated {
+		out.line(p.T("quiz.start.uncalibrated"))
 	}
 	if s.TimeLimit > 0 {
 		out.line(p.T("quiz.start.time", fmtClock(s.TimeLimit)))
@@ -136,6 +144,12 @@ func RunPlain(s *session.Session, o PlainOptions) (scoring.Result, error) {
 	}
 	for i := 0; i < s.Len(); i++ {
 		if s.Confirmed[i] || (s.Mode == session.Exam && s.Answered(i)) {
+			if i == s.Len()-1 {
+				// An adaptive quiz stopped right after an answer: pick on.
+				if _, err := s.Extend(); err != nil {
+					return scoring.Result{}, err
+				}
+			}
 			continue // answered before the quiz was resumed
 		}
 		if err := s.Goto(i, o.Now()); err != nil {
@@ -143,7 +157,7 @@ func RunPlain(s *session.Session, o PlainOptions) (scoring.Result, error) {
 		}
 		q := s.Question(i)
 		out.line("")
-		out.line(st.Bold.Render(p.T("quiz.q.number", i+1, s.Len())) + " · " + line(b.Skill(q.Skill).Name.Get(m.lang)))
+		out.line(st.Bold.Render(m.numberLabel(i)) + " · " + line(b.Skill(q.Skill).Name.Get(m.lang)))
 		for _, l := range st.markdown(q.Prompt.Get(m.lang), w) {
 			out.line(l)
 		}
@@ -185,6 +199,9 @@ func RunPlain(s *session.Session, o PlainOptions) (scoring.Result, error) {
 			out.line(m.verdict(i))
 			for _, l := range m.explainLines(i) {
 				out.line(l)
+			}
+			if _, err := s.Extend(); err != nil { // adaptive: the next question
+				return scoring.Result{}, err
 			}
 		}
 		if s.Expired(o.Now()) {

@@ -153,6 +153,11 @@ func (m *Model) updateFeedback(msg tea.KeyMsg) tea.Cmd {
 	k, s := m.keys, m.sess
 	switch {
 	case key.Matches(msg, k.Continue):
+		if s.Current+1 >= s.Len() {
+			// An adaptive quiz picks its next question now.
+			_, err := s.Extend()
+			m.record(err)
+		}
 		if s.Current+1 < s.Len() {
 			m.move(s.Current + 1)
 		} else {
@@ -171,7 +176,7 @@ func (m *Model) header(i int) []string {
 	st, p, w, s := m.st, m.p, m.textWidth(), m.sess
 	q := s.Question(i)
 	role := st.Title.Render(line(m.bank.Title.Get(m.lang)))
-	num := p.T("quiz.q.number", i+1, s.Len())
+	num := m.numberLabel(i)
 	if s.Flags[i] {
 		num += " " + st.Flag.Render("! "+p.T("quiz.q.flagged"))
 	}

@@ -100,6 +100,13 @@ func ResultLines(st Styles, p i18n.Printer, b *bank.Bank, r scoring.Result, elap
 	if len(unknown) > 0 {
 		add(st.Warning.Render(p.T("quiz.result.rough", len(unknown), scoring.LowEvidenceItems)), "")
 	}
+	if r.Calibrated != nil {
+		key := "quiz.result.adaptive"
+		if !*r.Calibrated {
+			key = "quiz.result.adaptive-uncalibrated"
+		}
+		add(st.Subtle.Render(p.T(key)), "")
+	}
 
 	// Skills: a level only with the range its evidence allows.
 	out = append(out, "", st.Heading.Render(p.T("quiz.result.skills"))+" "+st.Subtle.Render(p.T("quiz.result.bar-legend")))
@@ -125,7 +132,12 @@ func ResultLines(st Styles, p i18n.Printer, b *bank.Bank, r scoring.Result, elap
 		add(st.bar(s.Percent/100, barW, target)+" "+fmt.Sprintf("%6s", pct(s.Percent))+"  "+lvl, "")
 		var info []string
 		info = append(info, p.T("quiz.result.target", levelName(s.TargetLevel)))
-		info = append(info, p.T("quiz.result.ci", num1(s.CI95[0]), num1(s.CI95[1])), p.T("quiz.result.items", s.Items))
+		if s.Theta != nil && s.ThetaSE != nil {
+			info = append(info, p.T("quiz.result.theta", num2(*s.Theta), num2(*s.ThetaSE)))
+		} else {
+			info = append(info, p.T("quiz.result.ci", num1(s.CI95[0]), num1(s.CI95[1])))
+		}
+		info = append(info, p.T("quiz.result.items", s.Items))
 		if s.Seconds > 0 {
 			info = append(info, p.T("quiz.result.skill-time", fmtClock(time.Duration(s.Seconds*float64(time.Second)))))
 		}
@@ -254,6 +266,7 @@ func gapStatusLabel(st Styles, p i18n.Printer, status scoring.GapStatus) string 
 
 func pct(x float64) string  { return fmt.Sprintf("%.1f%%", x) }
 func num1(x float64) string { return fmt.Sprintf("%.1f", x) }
+func num2(x float64) string { return fmt.Sprintf("%.2f", x) }
 
 // num prints a number of points or hours without needless decimals.
 func num(x float64) string {
@@ -289,7 +302,7 @@ func (m *Model) pageAnswers() page {
 	i := m.ansIndex
 	q := s.Question(i)
 	pg := page{scrollable: true}
-	hdr := st.Title.Render(line(m.bank.Title.Get(m.lang))) + st.Subtle.Render(" · "+p.T("quiz.answers.title")+" · ") + p.T("quiz.q.number", i+1, s.Len())
+	hdr := st.Title.Render(line(m.bank.Title.Get(m.lang))) + st.Subtle.Render(" · "+p.T("quiz.answers.title")+" · ") + m.numberLabel(i)
 	pg.header = []string{hdr, st.Subtle.Render(line(m.bank.Skill(q.Skill).Name.Get(m.lang))), m.verdict(i), st.rule(w)}
 	pg.body = append(pg.body, st.markdown(q.Prompt.Get(m.lang), w)...)
 	pg.body = append(pg.body, "")

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/asnskill/asnskill/internal/adaptive"
 	"github.com/asnskill/asnskill/internal/bank"
 	"github.com/asnskill/asnskill/internal/scoring"
 	"github.com/asnskill/asnskill/internal/session"
@@ -107,9 +108,16 @@ func (m *Model) pageStart() page {
 		mode = p.T("quiz.mode.exam")
 	}
 	pg.body = append(pg.body, wrapIndent(mode, "  ", w)...)
-	pg.body = append(pg.body, "  "+p.T("quiz.start.count", s.Len(), len(b.Questions)))
-	if n := MinPerSkill(s); n < scoring.LowEvidenceItems {
-		pg.body = append(pg.body, wrapIndent(st.Warning.Render(p.T("quiz.start.rough", n, scoring.LowEvidenceItems)), "  ", w)...)
+	if e, ok := s.Adaptive.(*adaptive.Engine); ok {
+		pg.body = append(pg.body, wrapIndent(p.T("quiz.start.adaptive", len(b.Questions)), "  ", w)...)
+		if !e.Calibrated {
+			pg.body = append(pg.body, wrapIndent(st.Warning.Render(p.T("quiz.start.uncalibrated")), "  ", w)...)
+		}
+	} else {
+		pg.body = append(pg.body, "  "+p.T("quiz.start.count", s.Len(), len(b.Questions)))
+		if n := MinPerSkill(s); n < scoring.LowEvidenceItems {
+			pg.body = append(pg.body, wrapIndent(st.Warning.Render(p.T("quiz.start.rough", n, scoring.LowEvidenceItems)), "  ", w)...)
+		}
 	}
 	if s.TimeLimit > 0 {
 		pg.body = append(pg.body, "  "+p.T("quiz.start.time", fmtClock(s.TimeLimit)))

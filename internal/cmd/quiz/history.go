@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/asnskill/asnskill/internal/adaptive"
 	"github.com/asnskill/asnskill/internal/bank"
 	"github.com/asnskill/asnskill/internal/cmdutil"
 	"github.com/asnskill/asnskill/internal/i18n"
@@ -184,6 +185,12 @@ func (h *history) resume(ref string, b *bank.Bank) (*session.Session, *bank.Bank
 	s, err := record.Resume(a, b)
 	if err != nil {
 		return nil, nil, cmdutil.Errorf(p.T("quiz.hint.resume-none"), "%s", p.T("quiz.error.resume-broken", a.ID, textsafe.Line(err.Error())))
+	}
+	if a.Mode == session.ModeAdaptive {
+		// The selector is rebuilt from the answers: it picks on as the
+		// first run would have.
+		s.Adaptive = adaptive.New(b, adaptive.Config{Seed: a.Seed})
+		s.Sync()
 	}
 	h.rec.ID = a.ID
 	return s, b, nil

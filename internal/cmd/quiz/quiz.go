@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/spf13/cobra"
 
+	"github.com/asnskill/asnskill/internal/adaptive"
 	"github.com/asnskill/asnskill/internal/bank"
 	"github.com/asnskill/asnskill/internal/cmdutil"
 	"github.com/asnskill/asnskill/internal/i18n"
@@ -29,6 +30,7 @@ type Options struct {
 	Mode      *cmdutil.EnumFlag
 	Count     int
 	All       bool
+	Adaptive  bool
 	Skills    []string
 	Time      time.Duration
 	Seed      int64
@@ -87,6 +89,9 @@ func NewCmdQuiz(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 			if opts.All {
 				opts.Count = math.MaxInt32 // more than any bank: every question
 			}
+			if opts.Adaptive && (opts.All || opts.Review || opts.Mode.Value == string(session.Exam)) {
+				return cmdutil.FlagErrorf("%s", p.T("quiz.usage.adaptive"))
+			}
 			if cmd.Flags().Changed("time") && opts.Time <= 0 {
 				return cmdutil.FlagErrorf("%s", p.T("quiz.usage.time", opts.Time))
 			}
@@ -100,6 +105,7 @@ func NewCmdQuiz(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	fl.Var(opts.Mode, "mode", p.T("quiz.flag.mode"))
 	fl.IntVarP(&opts.Count, "count", "n", 0, p.T("quiz.flag.count"))
 	fl.BoolVar(&opts.All, "all", false, p.T("quiz.flag.all"))
+	fl.BoolVar(&opts.Adaptive, "adaptive", false, p.T("quiz.flag.adaptive"))
 	fl.StringSliceVar(&opts.Skills, "skills", nil, p.T("quiz.flag.skills"))
 	fl.DurationVar(&opts.Time, "time", 0, p.T("quiz.flag.time"))
 	fl.Int64Var(&opts.Seed, "seed", 0, p.T("quiz.flag.seed"))
@@ -189,6 +195,12 @@ func Run(opts *Options) error {
 
 	if plain {
 		s := resumed
+		if s == nil && opts.Adaptive {
+			sel := adaptive.New(b, adaptive.Config{Seed: seed, MaxTotal: opts.Count, Skills: opts.Skills})
+			if s, err = session.NewAdaptive(b, sel, so); err != nil {
+				return skillError(p, err)
+			}
+		}
 		if s == nil {
 			if s, err = session.New(b, so); err != nil {
 				return skillError(p, err)
@@ -215,7 +227,7 @@ func Run(opts *Options) error {
 	cfg := tui.Config{
 		Bank: b, Options: so, SelfRate: opts.SelfRate, SavePath: opts.Save, Lang: f.Lang(),
 		Color: f.IO.ColorEnabled(), Renderer: lipgloss.NewRenderer(f.IO.Out), Now: f.Now,
-		Session: resumed, OnStart: h.onStart, OnFinish: h.onFinish, Previous: h.previous, Notice: notice,
+		Session: resumed, OnStart: h.onStart, OnFinish: h.onFinish, Previous: h.previous, Notice: notice, Adaptive: opts.Adaptive,
 	}
 	if b == nil && resumed == nil {
 		set, err := f.Banks()

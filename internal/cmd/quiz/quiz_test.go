@@ -441,3 +441,60 @@ func TestUnusableHistoryNamedBeforeTheFirstQuestion(t *testing.T) {
 		t.Error("/dev/null-journal was made")
 	}
 }
+
+// quiz --adaptive in the line mode: the questions come one at a time, the
+// result says adaptive and not calibrated (the fixture bank has no irt),
+// and an interrupted adaptive quiz resumes where it stopped.
+func TestAdaptivePlainAndResume(t *testing.T) {
+	f, in, out, errOut := testFactory("en", nil)
+	in.WriteString(strings.Repeat("A\n", 40))
+	if err := run(t, f, fixture, "--adaptive", "--seed", "2", "--plain", "-o", "json"); err != nil {
+		t.Fatal(err)
+	}
+	var r scoring.Result
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if r.Mode != "adaptive" || r.Calibrated == nil || *r.Calibrated || len(r.Answers) == 0 {
+		t.Fatalf("result: mode %q calibrated %v answers %d", r.Mode, r.Calibrated, len(r.Answers))
+	}
+	for _, s := range r.Skills {
+		if s.Theta == nil || len(s.Questions) != s.Items || s.GapStatus == "" {
+			t.Errorf("skill %+v", s)
+		}
+	}
+	if !strings.Contains(errOut.String(), "Question 1 (adaptive)") || !strings.Contains(errOut.String(), "not calibrated") {
+		t.Errorf("transcript:\n%s", errOut)
+	}
+
+	// Two answers, then the input ends: kept, and resumed with the same
+	// questions and the same next pick.
+	f1, in1, _, _ := testFactory("en", nil)
+	in1.WriteString("A\nB\n")
+	if err := run(t, f1, fixture, "--adaptive", "--seed", "2", "--plain", "-o", "json"); !errors.Is(err, cmdutil.ErrCancel) {
+		t.Fatalf("interrupted adaptive quiz: %v", err)
+	}
+	f2, in2, out2, _ := testFactory("en", nil)
+	f2.DBFlag, f2.BankPaths = f1.DBFlag, []string{fixture}
+	in2.WriteString(strings.Repeat("A\n", 40))
+	if err := run(t, f2, "--resume", "--plain", "-o", "json"); err != nil {
+		t.Fatal(err)
+	}
+	var resumed scoring.Result
+	if err := json.Unmarshal(out2.Bytes(), &resumed); err != nil {
+		t.Fatalf("%v\n%s", err, out2)
+	}
+	if resumed.Mode != "adaptive" || len(resumed.Answers) < 3 {
+		t.Fatalf("resumed: mode %q, %d answers", resumed.Mode, len(resumed.Answers))
+	}
+	if resumed.Answers[0].Question != r.Answers[0].Question || fmt.Sprint(resumed.Answers[1].Response) == "[]" {
+		t.Errorf("the resumed quiz lost its first answers: %+v", resumed.Answers[:2])
+	}
+	for _, flags := range [][]string{{"--mode", "exam"}, {"--all"}, {"--review"}} {
+		f, _, _, _ := testFactory("en", nil)
+		var fe *cmdutil.FlagError
+		if err := run(t, f, append([]string{fixture, "--adaptive", "--plain"}, flags...)...); !errors.As(err, &fe) {
+			t.Errorf("--adaptive %v: %v, want a usage error", flags, err)
+		}
+	}
+}
