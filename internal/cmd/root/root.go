@@ -16,6 +16,7 @@ import (
 	rolesCmd "github.com/asnskill/asnskill/internal/cmd/roles"
 	schemaCmd "github.com/asnskill/asnskill/internal/cmd/schema"
 	scoreCmd "github.com/asnskill/asnskill/internal/cmd/score"
+	simulateCmd "github.com/asnskill/asnskill/internal/cmd/simulate"
 	statsCmd "github.com/asnskill/asnskill/internal/cmd/stats"
 	versionCmd "github.com/asnskill/asnskill/internal/cmd/version"
 	"github.com/asnskill/asnskill/internal/cmdutil"
@@ -78,6 +79,7 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 	add("scripts",
 		scoreCmd.NewCmdScore(f, nil),
 		statsCmd.NewCmdStats(f, nil),
+		simulateCmd.NewCmdSimulate(f, nil),
 	)
 	cmd.AddCommand(versionCmd.NewCmdVersion(f))
 	cmd.AddCommand(&cobra.Command{Use: "exit-codes", Short: p.T("exitcodes.short"), Long: p.T("exitcodes.long")})
