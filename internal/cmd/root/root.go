@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	calibrateCmd "github.com/asnskill/asnskill/internal/cmd/calibrate"
 	historyCmd "github.com/asnskill/asnskill/internal/cmd/history"
 	interopCmd "github.com/asnskill/asnskill/internal/cmd/interop"
 	lintCmd "github.com/asnskill/asnskill/internal/cmd/lint"
@@ -80,6 +81,7 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 		scoreCmd.NewCmdScore(f, nil),
 		statsCmd.NewCmdStats(f, nil),
 		simulateCmd.NewCmdSimulate(f, nil),
+		calibrateCmd.NewCmdCalibrate(f, nil),
 	)
 	cmd.AddCommand(versionCmd.NewCmdVersion(f))
 	cmd.AddCommand(&cobra.Command{Use: "exit-codes", Short: p.T("exitcodes.short"), Long: p.T("exitcodes.long")})
