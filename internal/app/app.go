@@ -80,7 +80,7 @@ func printError(w io.Writer, p i18n.Printer, err error) int {
 	case errors.Is(err, cmdutil.ErrCancel):
 		return ExitInterrupt
 	case errors.As(err, &flagErr), isCobraUsage(err):
-		fmt.Fprintf(w, "asnskill: %s\n%s\n", textsafe.Line(err.Error()), p.T("hint.help"))
+		fmt.Fprintf(w, "asnskill: %s\n%s\n", textsafe.Line(usageMessage(p, err.Error())), p.T("hint.help"))
 		return ExitUsage
 	case errors.As(err, &loadErr):
 		if loadErr.Err != nil {

@@ -3,8 +3,12 @@ package cmdutil
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
 )
 
 // CheckWritable reports whether a file can be written at path, without
@@ -44,3 +48,35 @@ func unwrapPath(err error) error {
 	}
 	return err
 }
+
+// Minutes is a duration flag that also takes plain minutes: "25" is 25
+// minutes, as candidates say it; "25m", "1h30m" work as Go durations.
+type Minutes struct{ D *time.Duration }
+
+func (m Minutes) String() string {
+	if m.D == nil || *m.D == 0 {
+		return "0s"
+	}
+	return m.D.String()
+}
+
+// Set reads minutes or a duration.
+func (m Minutes) Set(s string) error {
+	s = strings.TrimSpace(s)
+	if n, err := strconv.ParseFloat(s, 64); err == nil {
+		if n < 0 || n > 24*60 || math.IsNaN(n) {
+			return fmt.Errorf("%s minutes is out of range", s)
+		}
+		*m.D = time.Duration(n * float64(time.Minute))
+		return nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return fmt.Errorf("%q is neither minutes (25) nor a duration (25m, 1h30m)", s)
+	}
+	*m.D = d
+	return nil
+}
+
+// Type names the flag's value in help.
+func (m Minutes) Type() string { return "minutes" }

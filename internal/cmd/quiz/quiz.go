@@ -107,7 +107,7 @@ func NewCmdQuiz(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	fl.BoolVar(&opts.All, "all", false, p.T("quiz.flag.all"))
 	fl.BoolVar(&opts.Adaptive, "adaptive", false, p.T("quiz.flag.adaptive"))
 	fl.StringSliceVar(&opts.Skills, "skills", nil, p.T("quiz.flag.skills"))
-	fl.DurationVar(&opts.Time, "time", 0, p.T("quiz.flag.time"))
+	fl.Var(cmdutil.Minutes{D: &opts.Time}, "time", p.T("quiz.flag.time"))
 	fl.Int64Var(&opts.Seed, "seed", 0, p.T("quiz.flag.seed"))
 	fl.BoolVar(&opts.NoShuffle, "no-shuffle", false, p.T("quiz.flag.no-shuffle"))
 	fl.StringVar(&opts.Name, "name", "", p.T("quiz.flag.name"))

@@ -36,7 +36,7 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 		SilenceUsage:  true,
 		Example:       p.T("root.example"),
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
-			if f.LangFlag != "" && !i18n.Known(f.LangFlag) {
+			if f.LangFlag != "" && !i18n.Known(i18n.Choose(f.LangFlag, f.Getenv)) {
 				return &cmdutil.FlagError{Err: errors.New(p.T("usage.bad-lang", f.LangFlag))}
 			}
 			if f.NoColor {
