@@ -13,7 +13,7 @@ import (
 	"github.com/asnskill/asnskill/internal/session"
 )
 
-// The seven roles the project ships (DESIGN.md).
+// The seven roles the project ships.
 var roles = []string{"ml-specialist", "data-analyst", "digital-transformation", "cyber-security",
 	"tech-auditor", "digital-service", "ai-policy-ethics"}
 
@@ -218,6 +218,115 @@ func TestDefaultQuizAsksEverySkillFiveTimes(t *testing.T) {
 				}
 				if mode == session.Exam && s.TimeLimit < time.Duration(s.Len())*time.Minute {
 					t.Errorf("%s: %d questions in %s: less than a minute a question", id, s.Len(), s.TimeLimit)
+				}
+			}
+		}
+	}
+}
+
+// The second edition's rules (docs/writing-questions.md), measured on every
+// shipped bank in both languages: enough questions per skill and difficulty,
+// no length cue, absolute words no likelier in distractors than in keys,
+// multiple-answer keys of varied counts, no scenario asked twice (within or
+// across banks), and the sources the audit asked for.
+func TestSecondEditionRules(t *testing.T) {
+	banks := load(t)
+	total := 0
+	var judgements, bestLongest [2]int
+	for _, id := range roles {
+		b := banks[id]
+		if b == nil {
+			continue
+		}
+		total += len(b.Questions)
+		for _, s := range b.Skills {
+			per := map[int]int{}
+			for _, q := range b.QuestionsOf(s.ID) {
+				per[q.Difficulty]++
+			}
+			if n := per[1] + per[2] + per[3]; n < 15 || per[1] < 4 || per[2] < 4 || per[3] < 4 {
+				t.Errorf("%s/%s: %d questions (%v by difficulty), want ≥ 15 with ≥ 4 of each", id, s.ID, n, per)
+			}
+		}
+		for li, lang := range []string{"id", "en"} {
+			byRank, n := bank.LengthRanks(b.Questions, lang)
+			for rank, k := range byRank {
+				if float64(k) > 0.35*float64(n) {
+					t.Errorf("%s [%s]: length rank %d holds %d of %d single keys (over 35%%)", id, lang, rank, k, n)
+				}
+			}
+			if k, n := bank.OddShapeKeys(b.Questions, lang); n >= 8 && float64(k) > 0.35*float64(n) {
+				t.Errorf("%s [%s]: the odd-shaped option is the key in %d of %d questions (over 35%%)", id, lang, k, n)
+			} else if _, singles := bank.LengthRanks(b.Questions, lang); float64(n) > 0.15*float64(singles) {
+				t.Errorf("%s [%s]: %d of %d single questions have one option shaped unlike the others (over 15%%): a test-wise candidate rules it out", id, lang, n, singles)
+			}
+			keys, dis, _, _ := bank.AbsoluteWordRates(b.Questions, lang)
+			if dis-keys > bank.AbsoluteWordGap {
+				t.Errorf("%s [%s]: absolute words in %.1f%% of distractors, %.1f%% of keys", id, lang, dis, keys)
+			}
+			for i := range b.Questions {
+				if b.Questions[i].Type == bank.Judgement {
+					judgements[li]++
+					if bank.BestIsLongest(&b.Questions[i], lang) {
+						bestLongest[li]++
+					}
+				}
+			}
+		}
+		counts := map[int]int{}
+		multiples := 0
+		for i := range b.Questions {
+			if b.Questions[i].Type == bank.Multiple {
+				multiples++
+				counts[bank.KeyCount(&b.Questions[i])]++
+			}
+		}
+		for c, k := range counts {
+			if c < 1 || c > 4 || 2*k > multiples {
+				t.Errorf("%s: multiple-answer key counts %v over %d questions (want 1..4, none in more than half)", id, counts, multiples)
+				break
+			}
+		}
+		for _, q := range b.Questions {
+			text := strings.Join(append(q.References, q.Explanation.Get("id"), q.Explanation.Get("en"), q.Prompt.Get("id"), q.Prompt.Get("en")), " ")
+			for _, o := range q.Options {
+				text += " " + o.Text.Get("id") + " " + o.Text.Get("en") + " " + o.Feedback.Get("id") + " " + o.Feedback.Get("en")
+			}
+			low := strings.ToLower(text)
+			if (strings.Contains(low, "gratifikasi") || strings.Contains(low, "gratification")) && !strings.Contains(strings.Join(q.References, " "), "Pasal 12B") {
+				t.Errorf("%s/%s mentions gratification without citing Pasal 12B of UU 31/1999 jo. UU 20/2001", id, q.ID)
+			}
+			if i := strings.Index(text, "800-61"); i >= 0 && !strings.Contains(text[i:min(len(text), i+20)], "Rev. 3") {
+				t.Errorf("%s/%s cites NIST SP 800-61 other than Rev. 3", id, q.ID)
+			}
+		}
+	}
+	if total < 700 {
+		t.Errorf("%d questions in all, want ≥ 700", total)
+	}
+	for li, lang := range []string{"id", "en"} {
+		if judgements[li] > 0 && float64(bestLongest[li]) > 0.40*float64(judgements[li]) {
+			t.Errorf("[%s] the best judgement option is the longest in %d of %d (over 40%%)", lang, bestLongest[li], judgements[li])
+		}
+	}
+	// No scenario twice, within or across banks.
+	type item struct {
+		name  string
+		words map[string]bool
+	}
+	for _, lang := range []string{"id", "en"} {
+		var all []item
+		for _, id := range roles {
+			if b := banks[id]; b != nil {
+				for i := range b.Questions {
+					all = append(all, item{id + "/" + b.Questions[i].ID, bank.ContentWords(&b.Questions[i], lang)})
+				}
+			}
+		}
+		for j := range all {
+			for i := 0; i < j; i++ {
+				if s := bank.Similarity(all[i].words, all[j].words); s >= bank.NearDuplicate {
+					t.Errorf("[%s] %s and %s share %.0f%% of their content words", lang, all[i].name, all[j].name, 100*s)
 				}
 			}
 		}

@@ -86,6 +86,7 @@ func Decode(name string, data []byte) (*Bank, Diagnostics) {
 	b.Source = name
 	b.SHA256 = hex.EncodeToString(sum[:])
 	validate(d, b)
+	checkQuality(d, b, root)
 	b.index() // built now, so readers on several goroutines never race to build it
 	d.diags.Sort()
 	return b, d.diags

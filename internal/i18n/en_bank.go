@@ -154,6 +154,8 @@ func init() {
 		"bank.irt-se":                       "irt has %d standard errors for %d thresholds",
 		"bank.irt-se.hint":                  "give one standard error per threshold, or none",
 		"bank.irt-se-negative":              "a standard error is negative",
+		"bank.shape-cue":                    "[%s] where one option alone is worded differently (the only one with a colon, without a reason, with a parenthesis), it is the key in %d of %d questions (%.0f%%)",
+		"bank.shape-cue.hint":               "give all options of a question one shape: reasons in all or none (move them to feedback), no lone 'X: …'; see docs/writing-questions.md",
 		"bank.key-position":                 "option %s is the key of %d of %d single questions (%.0f%%)",
 		"bank.key-position.hint":            "move keys so no letter holds more than 40%%",
 		"bank.todo-text":                    "%s still says TODO",

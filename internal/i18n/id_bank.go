@@ -154,6 +154,8 @@ func init() {
 		"bank.irt-se":                       "irt memiliki %d galat baku untuk %d ambang",
 		"bank.irt-se.hint":                  "berikan satu galat baku per ambang, atau tidak sama sekali",
 		"bank.irt-se-negative":              "ada galat baku yang negatif",
+		"bank.shape-cue":                    "[%s] bila hanya satu pilihan yang bentuknya berbeda (satu-satunya yang memakai titik dua, tanpa alasan, atau berkurung), pilihan itu menjadi kunci pada %d dari %d soal (%.0f%%)",
+		"bank.shape-cue.hint":               "samakan bentuk semua pilihan dalam satu soal: alasan di semua pilihan atau tidak sama sekali (pindahkan ke feedback), tanpa 'X: …' yang menyendiri; lihat docs/writing-questions.md",
 		"bank.key-position":                 "pilihan %s menjadi kunci pada %d dari %d soal single (%.0f%%)",
 		"bank.key-position.hint":            "pindahkan kunci agar tidak ada huruf yang memegang lebih dari 40%%",
 		"bank.todo-text":                    "%s masih berisi TODO",
