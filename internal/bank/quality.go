@@ -2,6 +2,7 @@ package bank
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -90,20 +91,50 @@ func BestIsLongest(q *Question, lang string) bool {
 }
 
 // absoluteWords mark a claim as all-or-nothing; candidates learn that such
-// options are usually wrong.
-var absoluteWords = map[string]*regexp.Regexp{
-	"id": regexp.MustCompile(`(?i)\b(selalu|tidak pernah|hanya|sama sekali|pasti|mutlak|sepenuhnya|tidak mungkin|semua|seluruh(nya)?)\b`),
-	"en": regexp.MustCompile(`(?i)\b(always|never|only|at all|certainly|absolutely|completely|impossible|all|entire(ly)?)\b`),
+// options are usually wrong. Single words and two-word phrases, matched on
+// whole words (lint runs them on every option, so no regular expressions).
+var absoluteWords = map[string]map[string]bool{
+	"id": set("selalu", "tidak pernah", "hanya", "sama sekali", "pasti", "mutlak", "sepenuhnya", "tidak mungkin", "semua", "seluruh", "seluruhnya"),
+	"en": set("always", "never", "only", "at all", "certainly", "absolutely", "completely", "impossible", "all", "entire", "entirely"),
+}
+
+// reasonWords join an option to its reason ("X, karena Y").
+var reasonWords = map[string]map[string]bool{
+	"id": set("karena", "sehingga", "agar", "supaya"),
+	"en": set("because", "so that", "since", "as it"),
+}
+
+func set(words ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// words splits s into lower-case words of letters and digits.
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// findWord returns the first word or two-word phrase of s in list, or "".
+func findWord(s string, list map[string]bool) string {
+	ws := words(s)
+	for i, w := range ws {
+		if list[w] {
+			return w
+		}
+		if i+1 < len(ws) {
+			if p := w + " " + ws[i+1]; list[p] {
+				return p
+			}
+		}
+	}
+	return ""
 }
 
 // AbsoluteWord returns the first absolute word in s (lang's list), or "".
-func AbsoluteWord(s, lang string) string {
-	re := absoluteWords[lang]
-	if re == nil {
-		return ""
-	}
-	return re.FindString(s)
-}
+func AbsoluteWord(s, lang string) string { return findWord(s, absoluteWords[lang]) }
 
 // AbsoluteWordRates is the percent of keys and of distractors of the single
 // and multiple questions of qs that carry an absolute word in lang.
@@ -141,9 +172,10 @@ func AbsoluteWordRates(qs []Question, lang string) (keys, distractors float64, n
 // shapes are the marks of an option's wording that make it stand out when
 // one option alone has (or alone lacks) them: a colon or semicolon ("Tidak
 // sah: …"), a reason connective, a parenthesis.
-var shapes = map[string][]*regexp.Regexp{
-	"id": {regexp.MustCompile(`[:;] `), regexp.MustCompile(`(?i)\b(karena|sehingga|agar|supaya)\b`), regexp.MustCompile(`\(`)},
-	"en": {regexp.MustCompile(`[:;] `), regexp.MustCompile(`(?i)\b(because|so that|since|as it)\b`), regexp.MustCompile(`\(`)},
+var shapes = []func(text, lang string) bool{
+	func(t, _ string) bool { return strings.Contains(t, ": ") || strings.Contains(t, "; ") },
+	func(t, lang string) bool { return findWord(t, reasonWords[lang]) != "" },
+	func(t, _ string) bool { return strings.Contains(t, "(") },
 }
 
 // OddShape returns the option of a single question that alone differs from
@@ -153,10 +185,10 @@ func OddShape(q *Question, lang string) int {
 	if q.Type != Single || len(q.Options) < 3 {
 		return -1
 	}
-	for _, re := range shapes[lang] {
+	for _, has := range shapes {
 		with, at, without := 0, -1, -1
 		for i, o := range q.Options {
-			if re.MatchString(o.Text.Get(lang)) {
+			if has(o.Text.Get(lang), lang) {
 				with++
 				at = i
 			} else {
@@ -246,9 +278,35 @@ func Similarity(a, b map[string]bool) float64 {
 	return float64(shared) / float64(len(a)+len(b)-shared)
 }
 
+// similarityIDs is Similarity over sorted word numbers.
+func similarityIDs(a, b []int32) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	shared := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			shared++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return float64(shared) / float64(len(a)+len(b)-shared)
+}
+
 // skeletonText is what `asnskill new` and the format's examples leave for
 // the author to replace.
 var skeletonText = regexp.MustCompile(`\bTODO\b|example\.org|Example Academy|Akademi Contoh`)
+
+// mayBeSkeleton is a quick test before the regular expression.
+func mayBeSkeleton(s string) bool {
+	return strings.Contains(s, "TODO") || strings.Contains(s, "example.org") || strings.Contains(s, "Example Academy") || strings.Contains(s, "Akademi Contoh")
+}
 
 // checkQuality adds lint's warnings about test-wise shortcuts (see above).
 func checkQuality(d *decoder, b *Bank, root *yaml.Node) {
@@ -309,21 +367,31 @@ func checkQuality(d *decoder, b *Bank, root *yaml.Node) {
 		d.warnAt(firstMultiple.Pos.Line, firstMultiple.Pos.Col, "multiple-same-count", multiples, KeyCount(firstMultiple))
 	}
 	for _, lang := range b.languages() {
-		words := make([]map[string]bool, len(qs))
+		// Words as sorted numbers: the pairwise comparison is a merge.
+		dict := map[string]int32{}
+		ids := make([][]int32, len(qs))
 		for i := range qs {
-			words[i] = ContentWords(&qs[i], lang)
+			for w := range ContentWords(&qs[i], lang) {
+				id, ok := dict[w]
+				if !ok {
+					id = int32(len(dict))
+					dict[w] = id
+				}
+				ids[i] = append(ids[i], id)
+			}
+			slices.Sort(ids[i])
 		}
 		for j := range qs {
 			for i := 0; i < j; i++ {
-				if s := Similarity(words[i], words[j]); s >= NearDuplicate {
+				if s := similarityIDs(ids[i], ids[j]); s >= NearDuplicate {
 					d.warnAt(qs[j].Pos.Line, qs[j].Pos.Col, "near-duplicate", qs[j].ID, qs[i].ID, qs[i].Pos.Line, 100*s, lang)
 				}
 			}
 		}
 	}
 	walkScalars(root, func(n *yaml.Node) {
-		if strings.HasPrefix(strings.TrimSpace(n.Value), "TODO") {
-			return // reported as todo-text already
+		if !mayBeSkeleton(n.Value) || strings.HasPrefix(strings.TrimSpace(n.Value), "TODO") {
+			return // nothing of the kind, or reported as todo-text already
 		}
 		if m := skeletonText.FindString(n.Value); m != "" {
 			d.warn(n, "skeleton-text", m)
