@@ -34,11 +34,11 @@ func init() {
 		"calibrate.hint.cml":            "a question nobody answered, or whose lowest or highest category nobody reached, cannot be calibrated: collect more answers, or leave it out of the sheets",
 		"calibrate.error.no-rows":       "no answer sheet row to calibrate from",
 		"calibrate.hint.no-rows":        "give the sheets (CSV, JSONL or result files) after the options",
-		"calibrate.summary":             "asnskill: %d candidates used, %d set aside (extreme scores), %d rows rejected; %d Newton steps, %s",
+		"calibrate.summary":             "asnskill: %d candidate(s) used, %d set aside (extreme scores), %d row(s) rejected; %d Newton steps, %s",
 		"calibrate.converged":           "converged",
 		"calibrate.not-converged":       "NOT converged",
 		"calibrate.error.write":         "cannot write the parameters into %s: %s",
-		"calibrate.wrote":               "asnskill: wrote the parameters of %[2]d questions into %[1]s (%[3]d questions without answers have none)",
+		"calibrate.wrote":               "asnskill: wrote the parameters of %[2]d question(s) into %[1]s (%[3]d question(s) without answers have none)",
 		"calibrate.col.question":        "QUESTION",
 		"calibrate.col.model":           "MODEL",
 		"calibrate.col.thresholds":      "THRESHOLDS",
@@ -65,6 +65,6 @@ func init() {
 		"score.col.percent":             "percent",
 		"score.col.passed":              "passed",
 		"score.col.gaps":                "gaps",
-		"score.progress":                "%d rows · %.0f rows/s · %s",
+		"score.progress":                "%d row(s) · %.0f rows/s · %s",
 	})
 }

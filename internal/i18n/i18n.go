@@ -10,7 +10,9 @@ package i18n
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -143,7 +145,28 @@ func (p Printer) T(key string, args ...any) string {
 		// A message may use fewer of the shared arguments than its hint.
 		args = args[:n]
 	}
-	return fmt.Sprintf(msg, args...)
+	out := fmt.Sprintf(msg, args...)
+	if strings.Contains(out, "(s)") {
+		out = plural(out)
+	}
+	return out
+}
+
+// pluralForm is a count followed by a noun written "noun(s)" in the
+// catalogue.
+var pluralForm = regexp.MustCompile(`\b(\d+) ([A-Za-z-]+)\(s\)`)
+
+// plural writes "1 question" and "2 questions" for the catalogue's
+// "%d question(s)": English marks the plural, Indonesian does not ("1 soal",
+// "2 soal"), so only English messages use the form.
+func plural(s string) string {
+	return pluralForm.ReplaceAllStringFunc(s, func(m string) string {
+		g := pluralForm.FindStringSubmatch(m)
+		if g[1] == "1" {
+			return g[1] + " " + g[2]
+		}
+		return g[1] + " " + g[2] + "s"
+	})
 }
 
 // countVerbs counts the formatting verbs of msg, or -1 when it uses explicit
@@ -197,4 +220,50 @@ func hasVerb(msg string) bool {
 		}
 	}
 	return false
+}
+
+// Decimal writes x with prec decimals as the language writes numbers:
+// Indonesian with a decimal comma and a thousands dot (1.234,5), English
+// with a decimal point and a thousands comma (1,234.5). Results for people
+// only; JSON and CSV keep plain numbers.
+func (p Printer) Decimal(x float64, prec int) string {
+	s := strconv.FormatFloat(x, 'f', prec, 64)
+	if s == "-0" || strings.HasPrefix(s, "-0.") && strings.Trim(s[3:], "0") == "" {
+		s = s[1:] // no "-0,0"
+	}
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	intPart, frac, _ := strings.Cut(s, ".")
+	group, point := ",", "."
+	if p.Lang == "id" {
+		group, point = ".", ","
+	}
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteString(group)
+		}
+		b.WriteRune(r)
+	}
+	if frac != "" {
+		b.WriteString(point)
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// Percent writes a percent rounded to one decimal: "62,5%" or "62.5%".
+func (p Printer) Percent(x float64) string { return p.Decimal(x, 1) + "%" }
+
+// Number writes a count of points or hours without needless decimals, at
+// most one: "12", "12,5".
+func (p Printer) Number(x float64) string {
+	s := p.Decimal(x, 1)
+	if strings.HasSuffix(s, ",0") || strings.HasSuffix(s, ".0") {
+		s = s[:len(s)-2]
+	}
+	return s
 }

@@ -130,3 +130,51 @@ func TestNoStrayPercent(t *testing.T) {
 		}
 	}
 }
+
+func TestNumbersAsTheLanguageWritesThem(t *testing.T) {
+	id, en := NewPrinter("id"), NewPrinter("en")
+	cases := []struct {
+		x          float64
+		prec       int
+		wantID, en string
+	}{
+		{62.5, 1, "62,5", "62.5"},
+		{1234.56, 1, "1.234,6", "1,234.6"},
+		{1000000, 0, "1.000.000", "1,000,000"},
+		{-0.04, 1, "0,0", "0.0"},
+		{-12.25, 2, "-12,25", "-12.25"},
+		{999, 0, "999", "999"},
+	}
+	for _, c := range cases {
+		if got := id.Decimal(c.x, c.prec); got != c.wantID {
+			t.Errorf("id %v: %q, want %q", c.x, got, c.wantID)
+		}
+		if got := en.Decimal(c.x, c.prec); got != c.en {
+			t.Errorf("en %v: %q, want %q", c.x, got, c.en)
+		}
+	}
+	if id.Percent(17.24) != "17,2%" || en.Percent(17.24) != "17.2%" || id.Number(12) != "12" || id.Number(10.26) != "10,3" {
+		t.Errorf("%s %s %s %s", id.Percent(17.24), en.Percent(17.24), id.Number(12), id.Number(10.26))
+	}
+}
+
+func TestEnglishPlurals(t *testing.T) {
+	for in, want := range map[string]string{
+		"1 file(s) checked":              "1 file checked",
+		"7 file(s), 1 error(s)":          "7 files, 1 error",
+		"11 question(s) and 21 skill(s)": "11 questions and 21 skills",
+	} {
+		if got := plural(in); got != want {
+			t.Errorf("plural(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Indonesian messages never use the English plural form.
+func TestNoPluralFormInIndonesian(t *testing.T) {
+	for _, k := range Keys("id") {
+		if strings.Contains(catalogs["id"][k], "(s)") {
+			t.Errorf("id %s: %q", k, catalogs["id"][k])
+		}
+	}
+}

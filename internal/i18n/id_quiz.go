@@ -15,7 +15,7 @@ func init() {
 		"quiz.error.history-open":     "basis data riwayat %s tidak dapat dipakai: %s",
 		"quiz.hint.history-open":      "berkas dibiarkan apa adanya; pakai berkas lain dengan --db, atau jalankan dengan --no-history",
 		"quiz.hint.history-too-new":   "berkas ditulis oleh asnskill yang lebih baru; perbarui, atau pakai berkas lain dengan --db",
-		"quiz.start.previous":         "Hasil terakhir Anda pada jabatan ini: %.1[2]f%% pada %[1]s (percobaan %[3]d).",
+		"quiz.start.previous":         "Hasil terakhir Anda pada jabatan ini: %[2]s pada %[1]s (percobaan %[3]d).",
 		"quiz.notice.unfinished":      "asnskill: Anda memiliki percobaan %d yang belum selesai pada jabatan ini (%d dari %d dijawab, dimulai %s)",
 		"quiz.hint.resume":            "petunjuk: lanjutkan dengan 'asnskill quiz --resume %d'; kuis ini memulai percobaan baru",
 		"quiz.error.resume-none":      "tidak ada kuis yang belum selesai untuk dilanjutkan",

@@ -117,7 +117,6 @@ func Bar(percent, target float64, width int) string {
 	return b.String()
 }
 
-func pct(v float64) string { return fmt.Sprintf("%.1f%%", v) }
 
 // Text writes the result for a person.
 func Text(w io.Writer, r *scoring.Result, o Options) error {
@@ -140,7 +139,7 @@ func Text(w io.Writer, r *scoring.Result, o Options) error {
 	if !r.Score.Passed {
 		verdict = st.Fail.Render(p.T("report.failed"))
 	}
-	line(p.T("report.score", pct(r.Score.Percent), r.Score.Earned, r.Score.Possible, r.Score.PassingScore) + "  " + verdict)
+	line(p.T("report.score", p.Percent(r.Score.Percent), p.Number(r.Score.Earned), p.Number(r.Score.Possible), p.Number(r.Score.PassingScore)) + "  " + verdict)
 	c := r.Score.Counts
 	line(p.T("quiz.result.counts", c.Correct, c.Partial, c.Wrong, c.Blank))
 	if len(r.Score.FailedSkills) > 0 {
@@ -165,7 +164,7 @@ func Text(w io.Writer, r *scoring.Result, o Options) error {
 		}
 		line(st.Title.Render(n.skill(s.ID)) + low)
 		bar := Bar(s.Percent, n.levelMin(s.TargetLevel), barW)
-		line(fmt.Sprintf("  %s %6s  [%s–%s]", st.Bar.Render(bar), pct(s.Percent), pct(s.CI95[0]), pct(s.CI95[1])))
+		line(fmt.Sprintf("  %s %6s  [%s–%s]", st.Bar.Render(bar), p.Percent(s.Percent), p.Percent(s.CI95[0]), p.Percent(s.CI95[1])))
 		status := p.T("quiz.result.status." + s.GapStatus)
 		switch s.GapStatus {
 		case scoring.GapNone:
@@ -192,7 +191,7 @@ func Text(w io.Writer, r *scoring.Result, o Options) error {
 			line("  " + st.Dim.Render(sl))
 		}
 		if s.BelowPassMin && s.PassMin != nil {
-			line("  " + st.Fail.Render(p.T("report.below-pass-min", pct(*s.PassMin))))
+			line("  " + st.Fail.Render(p.T("report.below-pass-min", p.Percent(*s.PassMin))))
 		}
 	}
 	line(st.Dim.Render(p.T("report.legend")))
@@ -224,7 +223,7 @@ func Text(w io.Writer, r *scoring.Result, o Options) error {
 				head += " — " + textsafe.Line(rec.Provider)
 			}
 			if rec.Hours > 0 {
-				head += " " + p.T("report.hours", rec.Hours)
+				head += " " + p.T("report.hours", p.Number(rec.Hours))
 			}
 			line(head)
 			if rec.URL != "" {
@@ -287,7 +286,7 @@ func Markdown(w io.Writer, r *scoring.Result, o Options) error {
 	if !r.Score.Passed {
 		verdict = p.T("report.failed")
 	}
-	fmt.Fprintf(&b, "- %s — **%s**\n", md(p.T("report.score", pct(r.Score.Percent), r.Score.Earned, r.Score.Possible, r.Score.PassingScore)), verdict)
+	fmt.Fprintf(&b, "- %s — **%s**\n", md(p.T("report.score", p.Percent(r.Score.Percent), p.Number(r.Score.Earned), p.Number(r.Score.Possible), p.Number(r.Score.PassingScore))), verdict)
 	c := r.Score.Counts
 	fmt.Fprintf(&b, "- %s\n\n", md(p.T("quiz.result.counts", c.Correct, c.Partial, c.Wrong, c.Blank)))
 	fmt.Fprintf(&b, "## %s\n\n", p.T("report.skills"))
@@ -298,8 +297,8 @@ func Markdown(w io.Writer, r *scoring.Result, o Options) error {
 		if s.LowEvidence {
 			low = " \\*"
 		}
-		fmt.Fprintf(&b, "| %s%s | %s | %s–%s | %s | %d %s | %s |\n", md(n.skill(s.ID)), low, pct(s.Percent),
-			pct(s.CI95[0]), pct(s.CI95[1]), md(n.levelText(p, &s)), s.TargetLevel, md(n.level(s.TargetLevel)), md(p.T("quiz.result.status."+s.GapStatus)))
+		fmt.Fprintf(&b, "| %s%s | %s | %s–%s | %s | %d %s | %s |\n", md(n.skill(s.ID)), low, p.Percent(s.Percent),
+			p.Percent(s.CI95[0]), p.Percent(s.CI95[1]), md(n.levelText(p, &s)), s.TargetLevel, md(n.level(s.TargetLevel)), md(p.T("quiz.result.status."+s.GapStatus)))
 	}
 	fmt.Fprintf(&b, "\n%s\n\n## %s\n\n", md(p.T("report.low-evidence")), p.T("report.gaps"))
 	gaps := scoring.RankGaps(r.Skills)

@@ -68,7 +68,7 @@ func TestTextReport(t *testing.T) {
 		"Below the minimum of: Ethics",
 		"Right 2 · Partly right 2 · Wrong 0 · Blank 0",
 		"level 3 Proficient, likely 1–5 · target 3 Proficient  possible gap",
-		"no level yet (1 questions) · target 4 Advanced  not enough evidence",
+		"no level yet (1 question) · target 4 Advanced  not enough evidence",
 		"No gap is shown on the skills measured well enough.",
 		"answer more questions on this skill first",
 	} {

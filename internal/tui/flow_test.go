@@ -122,10 +122,10 @@ func TestFlowExam(t *testing.T) {
 	// The clock: warnings at 5 and 1 minutes, then the quiz submits itself.
 	clk.Add(5*time.Minute + time.Second)
 	tm.Send(tickMsg{})
-	waitFor(t, tm, "5 minute(s) left", "⏱ 4:59")
+	waitFor(t, tm, "5 minutes left", "⏱ 4:59")
 	clk.Add(4 * time.Minute)
 	tm.Send(tickMsg{})
-	waitFor(t, tm, "1 minute(s) left", "⏱ 0:59")
+	waitFor(t, tm, "1 minute left", "⏱ 0:59")
 	clk.Add(time.Minute)
 	tm.Send(tickMsg{})
 	waitFor(t, tm, "Time is up", "Overall")

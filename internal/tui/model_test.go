@@ -390,15 +390,15 @@ func TestTimer(t *testing.T) {
 	}
 	clk.Add(90 * time.Second)
 	m.Update(tickMsg{})
-	hasNot(t, m, "minute(s) left")
+	hasNot(t, m, "left: the quiz submits")
 	clk.Add(31 * time.Second) // 4:59 left
 	m.Update(tickMsg{})
-	has(t, m, "5 minute(s) left", "⏱ 4:59")
+	has(t, m, "5 minutes left", "⏱ 4:59")
 	press(m, "down")
-	hasNot(t, m, "minute(s) left") // a key clears the warning
+	hasNot(t, m, "left: the quiz submits") // a key clears the warning
 	clk.Add(4 * time.Minute)       // 0:59 left
 	m.Update(tickMsg{})
-	has(t, m, "1 minute(s) left")
+	has(t, m, "1 minute left")
 	m.Update(tickMsg{})
 	clk.Add(time.Minute)
 	_, cmd := m.Update(tickMsg{})

@@ -111,7 +111,7 @@ func (m *Model) pagePicker() page {
 			// precision: the half-width of a skill's 95% interval.
 			var opts []string
 			for k, l := range lengths {
-				text := p.T("quiz.picker.length."+l.name, l.count, l.perSkill, num(l.precision))
+				text := p.T("quiz.picker.length."+l.name, l.count, l.perSkill, p.Number(l.precision))
 				if l.name == "adaptive" {
 					text = p.T("quiz.picker.length.adaptive")
 				}

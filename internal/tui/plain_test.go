@@ -312,7 +312,7 @@ func TestPlainIndonesian(t *testing.T) {
 			t.Errorf("lacks %q:\n%s", want, out)
 		}
 	}
-	if !strings.Contains(res, "Nilai keseluruhan 100.0%") {
+	if !strings.Contains(res, "Nilai keseluruhan 100,0%") {
 		t.Errorf("result:\n%s", res)
 	}
 }

@@ -332,7 +332,7 @@ func (m *Model) verdict(i int) string {
 	q := s.Question(i)
 	c := s.Choices[i]
 	e := scoring.Earned(q, c)
-	pts := fmt.Sprintf("%g/%g", round1(e), q.Points)
+	pts := p.Number(e) + "/" + p.Number(q.Points)
 	switch {
 	case c == 0:
 		return st.Subtle.Render("– " + p.T("quiz.fb.none", pts))
@@ -343,8 +343,6 @@ func (m *Model) verdict(i int) string {
 	}
 	return st.Wrong.Render("✗ " + p.T("quiz.fb.wrong", pts))
 }
-
-func round1(x float64) float64 { return float64(int(x*10+0.5)) / 10 }
 
 // explainLines are the key, the feedback of the options that matter and
 // the explanation of question i, as shown after answering.

@@ -70,15 +70,15 @@ func ResultLines(st Styles, p i18n.Printer, b *bank.Bank, r scoring.Result, elap
 
 	// Overall, then the counts every try-out site shows first.
 	sc := r.Score
-	add(st.Heading.Render(p.T("quiz.result.overall", pct(sc.Percent)))+" "+
-		st.Subtle.Render(p.T("quiz.result.points", num(sc.Earned), num(sc.Possible))), "")
+	add(st.Heading.Render(p.T("quiz.result.overall", p.Percent(sc.Percent)))+" "+
+		st.Subtle.Render(p.T("quiz.result.points", p.Number(sc.Earned), p.Number(sc.Possible))), "")
 	if sc.Passed {
-		add(st.Correct.Render("✓ "+p.T("quiz.result.passed"))+" "+st.Subtle.Render(p.T("quiz.result.passing", num(sc.PassingScore))), "  ")
+		add(st.Correct.Render("✓ "+p.T("quiz.result.passed"))+" "+st.Subtle.Render(p.T("quiz.result.passing", p.Number(sc.PassingScore))), "  ")
 	} else {
-		add(st.Wrong.Render("✗ "+p.T("quiz.result.failed"))+" "+st.Subtle.Render(p.T("quiz.result.passing", num(sc.PassingScore))), "  ")
+		add(st.Wrong.Render("✗ "+p.T("quiz.result.failed"))+" "+st.Subtle.Render(p.T("quiz.result.passing", p.Number(sc.PassingScore))), "  ")
 		for _, s := range r.Skills {
 			if s.BelowPassMin && s.PassMin != nil {
-				add(st.Wrong.Render(p.T("quiz.result.below-pass-min", skillName(s.ID), pct(s.Percent), num(*s.PassMin))), "  ")
+				add(st.Wrong.Render(p.T("quiz.result.below-pass-min", skillName(s.ID), p.Percent(s.Percent), p.Number(*s.PassMin))), "  ")
 			}
 		}
 	}
@@ -129,13 +129,13 @@ func ResultLines(st Styles, p i18n.Printer, b *bank.Bank, r scoring.Result, elap
 		default:
 			lvl = p.T("quiz.result.level-range", levelName(s.Level), s.LevelRange[0], s.LevelRange[1])
 		}
-		add(st.bar(s.Percent/100, barW, target)+" "+fmt.Sprintf("%6s", pct(s.Percent))+"  "+lvl, "")
+		add(st.bar(s.Percent/100, barW, target)+" "+fmt.Sprintf("%6s", p.Percent(s.Percent))+"  "+lvl, "")
 		var info []string
 		info = append(info, p.T("quiz.result.target", levelName(s.TargetLevel)))
 		if s.Theta != nil && s.ThetaSE != nil {
-			info = append(info, p.T("quiz.result.theta", num2(*s.Theta), num2(*s.ThetaSE)))
+			info = append(info, p.T("quiz.result.theta", p.Decimal(*s.Theta, 2), p.Decimal(*s.ThetaSE, 2)))
 		} else {
-			info = append(info, p.T("quiz.result.ci", num1(s.CI95[0]), num1(s.CI95[1])))
+			info = append(info, p.T("quiz.result.ci", p.Decimal(s.CI95[0], 1), p.Decimal(s.CI95[1], 1)))
 		}
 		info = append(info, p.T("quiz.result.items", s.Items))
 		if s.Seconds > 0 {
@@ -146,7 +146,7 @@ func ResultLines(st Styles, p i18n.Printer, b *bank.Bank, r scoring.Result, elap
 		}
 		add(st.Subtle.Render(strings.Join(info, " · ")), "  ")
 		if s.BelowPassMin && s.PassMin != nil {
-			add(st.Wrong.Render(p.T("quiz.result.skill-pass-min", num(*s.PassMin))), "  ")
+			add(st.Wrong.Render(p.T("quiz.result.skill-pass-min", p.Number(*s.PassMin))), "  ")
 		}
 	}
 
@@ -203,7 +203,7 @@ func ResultLines(st Styles, p i18n.Printer, b *bank.Bank, r scoring.Result, elap
 			meta = append(meta, line(rec.Provider))
 		}
 		if rec.Hours > 0 {
-			meta = append(meta, p.T("quiz.result.hours", num(rec.Hours)))
+			meta = append(meta, p.T("quiz.result.hours", p.Number(rec.Hours)))
 		}
 		if len(meta) > 0 {
 			head += st.Subtle.Render(" — " + strings.Join(meta, " · "))
@@ -262,16 +262,6 @@ func gapStatusLabel(st Styles, p i18n.Printer, status scoring.GapStatus) string 
 		return st.Warning.Render("? " + text)
 	}
 	return st.Subtle.Render("~ " + text)
-}
-
-func pct(x float64) string  { return fmt.Sprintf("%.1f%%", x) }
-func num1(x float64) string { return fmt.Sprintf("%.1f", x) }
-func num2(x float64) string { return fmt.Sprintf("%.2f", x) }
-
-// num prints a number of points or hours without needless decimals.
-func num(x float64) string {
-	s := fmt.Sprintf("%.1f", x)
-	return strings.TrimSuffix(s, ".0")
 }
 
 func (m *Model) updateAnswers(msg tea.KeyMsg) tea.Cmd {

@@ -124,7 +124,7 @@ func (m *Model) pageStart() page {
 	} else {
 		pg.body = append(pg.body, "  "+p.T("quiz.start.no-time"))
 	}
-	pg.body = append(pg.body, "  "+p.T("quiz.start.passing", fmt.Sprintf("%g", b.PassingScore)))
+	pg.body = append(pg.body, "  "+p.T("quiz.start.passing", p.Number(b.PassingScore)))
 	pg.body = append(pg.body, "", st.Heading.Render(p.T("quiz.start.keys")))
 	hint := "quiz.start.keys.practice"
 	if s.Mode == session.Exam {

@@ -125,12 +125,12 @@ func writeSkillsOnly(opts *Options, a store.Attempt) error {
 	p := f.Printer()
 	names := &bankNames{f: f}
 	lines := attemptLines(p, a, f.Now().Location())
-	lines = append(lines, p.T("history.percent", fmt.Sprintf("%.1f%%", a.Percent)))
+	lines = append(lines, p.T("history.percent", p.Percent(a.Percent)))
 	md := opts.Output.Value == "markdown"
 	var b strings.Builder
 	writeLines(&b, lines, md)
 	for _, s := range a.Skills {
-		l := fmt.Sprintf("%s: %.1f%% (%s)", textsafe.Line(names.skill(a.BankID, s.Skill)), s.Percent, p.T("history.level", s.Level))
+		l := fmt.Sprintf("%s: %s (%s)", textsafe.Line(names.skill(a.BankID, s.Skill)), p.Percent(s.Percent), p.T("history.level", s.Level))
 		if md {
 			l = "- " + report.MarkdownText(l)
 		} else {

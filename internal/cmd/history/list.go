@@ -470,7 +470,7 @@ func writeTable(opts *Options, attempts []store.Attempt) error {
 		r := NewRecord(a)
 		percent, passed := "—", "—"
 		if r.Percent != nil {
-			percent = fmt.Sprintf("%.1f%%", *r.Percent)
+			percent = p.Percent(*r.Percent)
 		}
 		switch {
 		case r.FinishedAt == nil:
@@ -511,14 +511,22 @@ func writeTrends(w io.Writer, f *cmdutil.Factory, p i18n.Printer, trends []Trend
 			pcts[i] = pt.Percent
 		}
 		first, last := pcts[0], pcts[len(pcts)-1]
-		change := fmt.Sprintf("%.1f%%", last)
+		change := p.Percent(last)
 		if len(pcts) > 1 {
-			change = fmt.Sprintf("%.1f%% → %.1f%%", first, last)
+			change = p.Percent(first) + " → " + p.Percent(last)
 			if d := last - first; math.Abs(d) >= 0.05 {
-				change += fmt.Sprintf(" (%+.1f)", d)
+				change += " (" + signed(p, d) + ")"
 			}
 		}
 		t.Row(tr.Bank, modeName(p, tr.Mode), names.skill(tr.Bank, tr.Skill), Sparkline(pcts), change)
 	}
 	return t.Render()
+}
+
+// signed writes a change with its sign: "+30,0".
+func signed(p i18n.Printer, d float64) string {
+	if d >= 0 {
+		return "+" + p.Decimal(d, 1)
+	}
+	return p.Decimal(d, 1)
 }

@@ -82,8 +82,8 @@ func runWeak(opts *Options) error {
 			t.AlignRight(i)
 		}
 		for _, sk := range rep.Skills {
-			t.Row(sk.Bank, names.skill(sk.Bank, sk.Skill), fmt.Sprintf("%.1f%%", sk.RecentPercent),
-				fmt.Sprintf("%.1f%%", sk.LatestPercent), strconv.Itoa(sk.Level), strconv.Itoa(sk.Attempts))
+			t.Row(sk.Bank, names.skill(sk.Bank, sk.Skill), p.Percent(sk.RecentPercent),
+				p.Percent(sk.LatestPercent), strconv.Itoa(sk.Level), strconv.Itoa(sk.Attempts))
 		}
 		if err := t.Render(); err != nil {
 			return err

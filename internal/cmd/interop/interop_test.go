@@ -86,7 +86,7 @@ func TestRunImportToStdout(t *testing.T) {
 	for _, want := range []string{
 		giftFixture + ":67: warning: question \"Essay\": essay questions are not supported; skipped\n",
 		giftFixture + ":78: warning: question \"Description\"",
-		"imported 12 of 17 questions into 3 skill(s) as bank all",
+		"imported 12 of 17 questions into 3 skills as bank all",
 		"run 'asnskill lint all.yaml'",
 	} {
 		if !strings.Contains(errOut.String(), want) {

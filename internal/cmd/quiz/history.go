@@ -129,7 +129,7 @@ func (h *history) previous(bankID string) string {
 		return ""
 	}
 	a := list[len(list)-1]
-	return h.p.T("quiz.start.previous", a.FinishedAt.In(time.Local).Format("2006-01-02 15:04"), a.Percent, a.ID)
+	return h.p.T("quiz.start.previous", a.FinishedAt.In(time.Local).Format("2006-01-02 15:04"), h.p.Percent(a.Percent), a.ID)
 }
 
 // offerResume tells the candidate about an unfinished attempt on the bank.
