@@ -117,7 +117,6 @@ func Bar(percent, target float64, width int) string {
 	return b.String()
 }
 
-
 // Text writes the result for a person.
 func Text(w io.Writer, r *scoring.Result, o Options) error {
 	p := i18n.NewPrinter(o.Lang)

@@ -396,7 +396,7 @@ func TestTimer(t *testing.T) {
 	has(t, m, "5 minutes left", "⏱ 4:59")
 	press(m, "down")
 	hasNot(t, m, "left: the quiz submits") // a key clears the warning
-	clk.Add(4 * time.Minute)       // 0:59 left
+	clk.Add(4 * time.Minute)               // 0:59 left
 	m.Update(tickMsg{})
 	has(t, m, "1 minute left")
 	m.Update(tickMsg{})
