@@ -40,9 +40,10 @@
 // time. All terms are positive, so nothing cancels; every partial product
 // is rescaled to a largest coefficient of 1 with its logarithm kept aside,
 // and the variable is tilted (z → z·e^t, which leaves every conditional
-// probability unchanged) to the ability at which the group's scores are
-// expected, so that with hundreds of questions nothing overflows or
-// underflows. Products of the questions before and after each one (and
+// probability unchanged) to about the ability at which the scores of the
+// persons who took that set are expected (a score far from it is computed
+// again at a tilt of its own), so that with hundreds of questions nothing
+// overflows or underflows. Products of the questions before and after each one (and
 // between each pair) give the leave-one-out and leave-two-out functions
 // γ^(i) and γ^(i,j), hence the conditional probabilities
 //
