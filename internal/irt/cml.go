@@ -226,12 +226,12 @@ func CML(d Data, o Options) (Result, error) {
 	res := Result{Persons: len(ds.persons), Excluded: ds.excluded}
 	M := ds.M
 	trial := make([]float64, M)
-	// info is the information at the last full evaluation, which is where
-	// the thresholds end unless the last step was below Tol.
-	var info []float64
+	// The standard errors come from the information at the last full
+	// evaluation, which is where the thresholds end unless the last step
+	// was below Tol (and then a step too small to matter away).
+	var last []float64
 	for res.Iterations < o.MaxIter {
-		var g []float64
-		g, info = e.tauDerivatives()
+		g, info := e.tauDerivatives()
 		step, err := newtonStep(info, g)
 		if err != nil {
 			return Result{}, ds.singular(tau)
@@ -254,6 +254,7 @@ func CML(d Data, o Options) (Result, error) {
 			}
 			res.Iterations++
 			res.Converged = true
+			last = info
 			break
 		}
 		accepted := false
@@ -284,13 +285,11 @@ func CML(d Data, o Options) (Result, error) {
 			if err := e.eval(tau, true); err != nil {
 				return Result{}, err
 			}
-			_, info = e.tauDerivatives()
 			res.Converged = newton < math.Sqrt(o.Tol)
 			break
 		}
 		copy(tau, trial)
 		res.Iterations++
-		_, info = e.tauDerivatives()
 		if maxAbs(tau) > divergeAt {
 			return Result{}, ds.diverged(tau)
 		}
@@ -299,11 +298,11 @@ func CML(d Data, o Options) (Result, error) {
 			break
 		}
 	}
-	if info == nil {
-		_, info = e.tauDerivatives()
+	if last == nil {
+		_, last = e.tauDerivatives()
 	}
 	res.LogLik = e.loglik
-	cov, err := constrainedCovariance(info)
+	cov, err := constrainedCovariance(last)
 	if err != nil {
 		return Result{}, ds.singular(tau)
 	}

@@ -393,7 +393,7 @@ func TestErrors(t *testing.T) {
 		{"row length", Data{Items: items(1, 1), Responses: [][]int{{1}}}, "person 1 has 1 responses"},
 		{"category range", Data{Items: items(1, 1), Responses: [][]int{{1, 2}}}, `person 1, item "B": category 2 outside 0..1`},
 		{"nobody answered", Data{Items: items(1, 1, 1), Responses: [][]int{{1, 0, -1}, {0, 1, -1}}}, `item "C" was answered by nobody`},
-		{"only extreme", Data{Items: items(1, 1, 1), Responses: [][]int{{1, 0, -1}, {0, 1, -1}, {1, 1, 1}}}, `item "C" was answered only by persons with extreme scores`},
+		{"only extreme", Data{Items: items(1, 1, 1), Responses: [][]int{{1, 0, -1}, {0, 1, -1}, {1, 1, 1}}}, `item "C" was answered only by persons set aside`},
 		{"nobody kept", Data{Items: items(1, 1), Responses: [][]int{{1, 1}, {0, 0}, {1, -1}}}, "no person has a score"},
 		{"top unused", Data{Items: items(1, 2), Responses: [][]int{{1, 0}, {0, 1}, {1, 1}}}, `item "B": category 2 (the top one, of 0..2)`},
 		{"bottom unused", Data{Items: items(1, 2, 1), Responses: [][]int{{1, 1, 0}, {0, 2, 1}, {0, 1, 0}, {1, 2, 0}}}, `item "B": category 0 (the bottom one`},

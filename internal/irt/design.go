@@ -173,13 +173,12 @@ func collect(d Data) (*design, error) {
 // estimable checks that the data can determine the thresholds: persons
 // kept, every category of every item used by them, Fischer's condition.
 func (ds *design) estimable() error {
-	d := Data{Items: ds.items}
 	if len(ds.persons) == 0 {
 		return fmt.Errorf("irt: no person has a score between 0 and the maximum on at least two items (%d set aside): nothing to estimate from", ds.excluded)
 	}
-	for i, it := range d.Items {
+	for i, it := range ds.items {
 		if ds.n[i] == 0 {
-			return fmt.Errorf("irt: item %s was answered only by persons with extreme scores (0 or the maximum), who are set aside", ds.name(i))
+			return fmt.Errorf("irt: item %s was answered only by persons set aside (a score of 0 or the maximum, or fewer than two items)", ds.name(i))
 		}
 		for k, c := range ds.cats[i] {
 			if c > 0 {
@@ -192,7 +191,7 @@ func (ds *design) estimable() error {
 			case it.Categories:
 				which = "top"
 			}
-			return fmt.Errorf("irt: item %s: category %d (the %s one, of 0..%d) was used by no person kept (extreme scores set aside); its threshold cannot be estimated: collapse or drop the category", ds.name(i), k, which, it.Categories)
+			return fmt.Errorf("irt: item %s: category %d (the %s one, of 0..%d) was used by no person kept (extreme scores set aside); the thresholds next to it cannot be estimated: collapse or drop the category", ds.name(i), k, which, it.Categories)
 		}
 	}
 	return ds.linked()
