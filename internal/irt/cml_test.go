@@ -71,6 +71,16 @@ func maxDiff(t *testing.T, what string, got, want [][]float64) float64 {
 	return d
 }
 
+// TestAgainstERm compares the estimates with eRm's on the two data sets of
+// testdata/erm-reference.R. Thresholds: eRm's shifted to a mean of 0 (a
+// common shift of all thresholds is the only freedom). Standard errors:
+// for RM eRm's constraint (easiness parameters summing to 0) is ours, and
+// its se.beta are compared as they are. For PCM eRm makes the cumulative
+// item-category parameters sum to 0, a different constraint, so its
+// threshold standard errors differ from ours; the centred thresholds are
+// contrasts, whose covariance is the same under any identifying
+// constraint, so the script computes their standard errors from eRm's own
+// covariance matrix (C T W H⁻¹ Wᵀ Tᵀ Cᵀ) and those are compared exactly.
 func TestAgainstERm(t *testing.T) {
 	for _, name := range []string{"rasch-missing.json", "pcm.json"} {
 		t.Run(name, func(t *testing.T) {
