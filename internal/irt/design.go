@@ -69,6 +69,16 @@ func (ds *design) names(items []int) string {
 // prepare checks d, sets aside the persons without information, groups the
 // others and checks that the data can determine the thresholds.
 func prepare(d Data) (*design, error) {
+	ds, err := collect(d)
+	if err != nil {
+		return nil, err
+	}
+	return ds, ds.estimable()
+}
+
+// collect checks the shape of d, sets aside the persons without
+// information and groups the others.
+func collect(d Data) (*design, error) {
 	ds := &design{items: d.Items, resp: d.Responses}
 	if len(d.Items) == 0 {
 		return nil, fmt.Errorf("irt: no items")
@@ -157,12 +167,18 @@ func prepare(d Data) (*design, error) {
 			}
 		}
 	}
+	return ds, nil
+}
+
+// estimable checks that the data can determine the thresholds: persons
+// kept, every category of every item used by them, Fischer's condition.
+func (ds *design) estimable() error {
 	if len(ds.persons) == 0 {
-		return nil, fmt.Errorf("irt: no person has a score between 0 and the maximum on at least two items (%d set aside): nothing to estimate from", ds.excluded)
+		return fmt.Errorf("irt: no person has a score between 0 and the maximum on at least two items (%d set aside): nothing to estimate from", ds.excluded)
 	}
-	for i, it := range d.Items {
+	for i, it := range ds.items {
 		if ds.n[i] == 0 {
-			return nil, fmt.Errorf("irt: item %s was answered only by persons with extreme scores (0 or the maximum), who are set aside", ds.name(i))
+			return fmt.Errorf("irt: item %s was answered only by persons set aside (a score of 0 or the maximum, or fewer than two items)", ds.name(i))
 		}
 		for k, c := range ds.cats[i] {
 			if c > 0 {
@@ -175,10 +191,10 @@ func prepare(d Data) (*design, error) {
 			case it.Categories:
 				which = "top"
 			}
-			return nil, fmt.Errorf("irt: item %s: category %d (the %s one, of 0..%d) was used by no person kept (extreme scores set aside); its threshold cannot be estimated: collapse or drop the category", ds.name(i), k, which, it.Categories)
+			return fmt.Errorf("irt: item %s: category %d (the %s one, of 0..%d) was used by no person kept (extreme scores set aside); the thresholds next to it cannot be estimated: collapse or drop the category", ds.name(i), k, which, it.Categories)
 		}
 	}
-	return ds, ds.linked()
+	return ds.linked()
 }
 
 // linked checks Fischer's condition: in the directed graph with an edge
