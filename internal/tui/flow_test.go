@@ -110,7 +110,7 @@ func TestFlowExam(t *testing.T) {
 	waitFor(t, tm, "flagged")
 	send(tm, "right", "right", "b") // question 4
 	send(tm, "g")
-	waitFor(t, tm, "all questions", "answered 3", "flagged 1")
+	waitFor(t, tm, "all questions", "✓ answered 2", "answered and flagged 1")
 	send(tm, "home", "enter")
 	waitFor(t, tm, "Question 1/7", "(•) Range")
 	send(tm, "b") // change the answer

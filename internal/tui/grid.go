@@ -12,7 +12,7 @@ import (
 // The exam's grid of question numbers (answered, unanswered, flagged, as on
 // the CAT screen) and the review before submitting.
 
-const cellWidth = 6
+const cellWidth = 7
 
 func (m *Model) gridCols() int { return max(1, m.textWidth()/cellWidth) }
 
@@ -48,15 +48,18 @@ func (m *Model) updateGrid(msg tea.KeyMsg) tea.Cmd {
 }
 
 // cell is one question number of the grid: a mark tells its state without
-// colour (✓ answered, ! flagged), brackets the cursor.
+// colour (✓ answered, ? flagged as unsure — ragu-ragu — with no answer, ✓?
+// answered but unsure), brackets the cursor.
 func (m *Model) cell(i int, cursor bool) string {
 	st, s := m.st, m.sess
-	mark, style := " ", st.Open
+	mark, style := "  ", st.Open
 	switch {
+	case s.Flags[i] && s.Answered(i):
+		mark, style = "✓?", st.Flag
 	case s.Flags[i]:
-		mark, style = "!", st.Flag
+		mark, style = " ?", st.Flag
 	case s.Answered(i):
-		mark, style = "✓", st.Answered
+		mark, style = "✓ ", st.Answered
 	}
 	txt := fmt.Sprintf("%3d%s", i+1, mark)
 	if cursor {
@@ -73,8 +76,15 @@ func (m *Model) pageGrid() page {
 		hdr += st.Subtle.Render(" · ⏱ " + fmtClock(left))
 	}
 	pg.header = []string{hdr, st.rule(w)}
-	legend := st.Answered.Render("✓") + " " + p.T("quiz.grid.answered", s.AnsweredCount()) + "   " +
-		st.Flag.Render("!") + " " + p.T("quiz.grid.flagged", len(s.Flagged())) + "   " +
+	both := 0
+	for i := range s.IDs {
+		if s.Flags[i] && s.Answered(i) {
+			both++
+		}
+	}
+	legend := st.Answered.Render("✓") + " " + p.T("quiz.grid.answered", s.AnsweredCount()-both) + "   " +
+		st.Flag.Render("✓?") + " " + p.T("quiz.grid.both", both) + "   " +
+		st.Flag.Render("?") + " " + p.T("quiz.grid.flagged", len(s.Flagged())-both) + "   " +
 		st.Open.Render("·") + " " + p.T("quiz.grid.open", len(s.Unanswered()))
 	pg.body = append(pg.body, wrapIndent(legend, "", w)...)
 	pg.body = append(pg.body, "")
@@ -178,7 +188,7 @@ func (m *Model) pageReview() page {
 		}
 	}
 	list("quiz.review.open", open, "")
-	list("quiz.review.flagged", flagged, st.Flag.Render("! "))
+	list("quiz.review.flagged", flagged, st.Flag.Render("? "))
 	if len(open) == 0 && len(flagged) == 0 {
 		pg.body = append(pg.body, "", st.Correct.Render(p.T("quiz.review.all-done")))
 	}

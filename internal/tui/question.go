@@ -178,7 +178,7 @@ func (m *Model) header(i int) []string {
 	role := st.Title.Render(line(m.bank.Title.Get(m.lang)))
 	num := m.numberLabel(i)
 	if s.Flags[i] {
-		num += " " + st.Flag.Render("! "+p.T("quiz.q.flagged"))
+		num += " " + st.Flag.Render("? "+p.T("quiz.q.flagged"))
 	}
 	clock := ""
 	if left, ok := s.Remaining(m.now()); ok {

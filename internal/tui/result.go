@@ -302,7 +302,7 @@ func (m *Model) pageAnswers() page {
 	pg.body = append(pg.body, info)
 	meta := []string{p.T("quiz.answers.time", fmtClock(time.Duration(s.Seconds[i]*float64(time.Second))))}
 	if s.Flags[i] {
-		meta = append(meta, st.Flag.Render("! "+p.T("quiz.q.flagged")))
+		meta = append(meta, st.Flag.Render("? "+p.T("quiz.q.flagged")))
 	}
 	pg.body = append(pg.body, st.Subtle.Render(strings.Join(meta, " · ")), "")
 	pg.body = append(pg.body, m.explainLines(i)...)

@@ -84,14 +84,14 @@ wait_for "  A. ( )"
 keys a Enter
 wait_for "Question 2/5"
 keys f
-wait_for "! flagged"
+wait_for "? flagged"
 keys b Right
 wait_for "Question 3/5"
 keys Enter
 wait_for "Question 4/5"
 keys g
 wait_for "all questions"
-wait_for "answered 2"
+wait_for "answered and flagged 1"
 keys Home Enter
 wait_for "Question 1/5"
 wait_for "(•)"
