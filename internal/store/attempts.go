@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 )
@@ -423,6 +424,19 @@ func (s *Store) LatestUnfinished(bankID string) (Attempt, bool, error) {
 		return Attempt{}, false, err
 	}
 	return out[0], true, nil
+}
+
+// Unfinished returns the most recently started unfinished attempts (at most
+// limit), newest first: what the quiz offers to continue.
+func (s *Store) Unfinished(limit int) ([]Attempt, error) {
+	var out []Attempt
+	err := s.read("list unfinished attempts", func(tx *sql.Tx) error {
+		var err error
+		out, err = load(tx, Filter{Limit: limit, unfinished: true})
+		return err
+	})
+	slices.Reverse(out)
+	return out, err
 }
 
 func load(tx *sql.Tx, f Filter) ([]Attempt, error) {

@@ -73,6 +73,11 @@ type Config struct {
 	// also offers it as a length.
 	Adaptive bool
 
+	// Unfinished attempts the picker lists first; Resume brings one back
+	// as a session to continue (the history's business, not the screen's).
+	Unfinished []Unfinished
+	Resume     func(id int64) (*session.Session, error)
+
 	// Notice, when set, is shown on the start screen before the first
 	// question (say, that this attempt cannot be kept in the history).
 	Notice string

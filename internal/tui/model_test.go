@@ -754,3 +754,32 @@ func TestStartNotice(t *testing.T) {
 	m, _ := newTestModel(t, 60, 12, english, func(c *Config) { c.Notice = "The history /x/h.db cannot be written" })
 	has(t, m, "The history /x/h.db cannot be written", "Press enter to start")
 }
+
+// The picker lists unfinished attempts first, and enter on one continues it.
+func TestPickerOffersUnfinished(t *testing.T) {
+	b := loadBank(t, "peran-uji.yaml")
+	var resumed int64
+	m, _ := newTestModel(t, 80, 24, english, func(c *Config) {
+		c.Bank, c.Banks = nil, []*bank.Bank{b}
+		c.Unfinished = []Unfinished{{ID: 12, BankID: b.ID, Title: "Test Role", Answered: 3, Total: 7, Remaining: 18*time.Minute + 20*time.Second}}
+		c.Resume = func(id int64) (*session.Session, error) {
+			resumed = id
+			return session.New(b, session.Options{Count: 7, Seed: 1, Lang: "en"})
+		}
+	})
+	has(t, m, "Unfinished", "> Continue Test Role, 3 of 7 answered, 18:20 left (#12)", "Test Role (peran-uji)")
+	press(m, "enter")
+	if resumed != 12 || m.state != scrQuestion {
+		t.Fatalf("resumed %d, state %v", resumed, m.state)
+	}
+	// Down moves past the unfinished attempts to the banks.
+	m, _ = newTestModel(t, 80, 24, english, func(c *Config) {
+		c.Bank, c.Banks = nil, []*bank.Bank{b}
+		c.Unfinished = []Unfinished{{ID: 12, BankID: b.ID, Title: "Test Role", Answered: 3, Total: 7}}
+		c.Resume = func(int64) (*session.Session, error) { t.Fatal("resumed"); return nil, nil }
+	})
+	press(m, "down", "enter")
+	if m.state != scrStart {
+		t.Fatalf("state %v, want the start screen of the bank", m.state)
+	}
+}

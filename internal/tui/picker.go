@@ -2,7 +2,9 @@ package tui
 
 import (
 	"math"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -12,7 +14,30 @@ import (
 	"github.com/asnskill/asnskill/internal/session"
 )
 
-// The role picker: the loaded banks, filtered by typing.
+// The role picker: the unfinished attempts first (to continue), then the
+// loaded banks, filtered by typing.
+
+// Unfinished is an attempt the picker offers to continue.
+type Unfinished struct {
+	ID        int64
+	BankID    string
+	Title     string // the bank's title in the quiz's language
+	Answered  int
+	Total     int
+	Remaining time.Duration // exam time left; 0 without a limit
+}
+
+// pickResumes are the unfinished attempts the filter keeps.
+func (m *Model) pickResumes() []Unfinished {
+	f := strings.ToLower(strings.TrimSpace(m.pickFilter))
+	var out []Unfinished
+	for _, u := range m.cfg.Unfinished {
+		if f == "" || strings.Contains(strings.ToLower(u.BankID+"\n"+u.Title), f) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
 
 func (m *Model) pickItems() []*bank.Bank {
 	f := strings.ToLower(strings.TrimSpace(m.pickFilter))
@@ -34,22 +59,36 @@ func (m *Model) pickItems() []*bank.Bank {
 
 func (m *Model) updatePicker(msg tea.KeyMsg) tea.Cmd {
 	items := m.pickItems()
+	resumes := m.pickResumes()
+	nr := len(resumes)
 	k := m.keys
 	switch {
 	case msg.Type == tea.KeyUp || msg.Type == tea.KeyCtrlP:
 		m.pickCursor = max(0, m.pickCursor-1)
 	case msg.Type == tea.KeyDown || msg.Type == tea.KeyCtrlN:
-		m.pickCursor = min(len(items)-1, m.pickCursor+1)
+		m.pickCursor = min(nr+len(items)-1, m.pickCursor+1)
 	case msg.Type == tea.KeyLeft && m.cfg.Options.Count == 0:
 		m.pickLength = max(0, m.pickLength-1)
 	case msg.Type == tea.KeyRight && m.cfg.Options.Count == 0:
 		m.pickLength = min(3, m.pickLength+1)
+	case key.Matches(msg, k.Confirm) && m.pickCursor < nr:
+		// Continue an unfinished attempt where it stopped.
+		if m.cfg.Resume == nil {
+			return nil
+		}
+		s, err := m.cfg.Resume(resumes[m.pickCursor].ID)
+		if err != nil {
+			m.setStatus(statusError, line(err.Error()))
+			return nil
+		}
+		m.sess, m.bank = s, s.Bank
+		return m.begin()
 	case key.Matches(msg, k.Confirm):
 		if len(items) == 0 {
 			return nil
 		}
 		m.picked = true
-		if m.setBank(items[m.pickCursor]) {
+		if m.setBank(items[m.pickCursor-nr]) {
 			m.state = scrStart
 		} else {
 			m.picked = false
@@ -65,7 +104,7 @@ func (m *Model) updatePicker(msg tea.KeyMsg) tea.Cmd {
 	case msg.Type == tea.KeyRunes && !msg.Alt:
 		m.pickFilter += string(msg.Runes)
 	}
-	m.pickCursor = min(max(m.pickCursor, 0), max(0, len(m.pickItems())-1))
+	m.pickCursor = min(max(m.pickCursor, 0), max(0, len(m.pickResumes())+len(m.pickItems())-1))
 	return nil
 }
 
@@ -81,12 +120,34 @@ func (m *Model) pagePicker() page {
 	filter := st.Subtle.Render(p.T("quiz.picker.filter")) + " " + line(m.pickFilter) + cursor
 	pg.body = append(pg.body, filter, "")
 	items := m.pickItems()
+	resumes := m.pickResumes()
+	nr := len(resumes)
+	if nr > 0 {
+		pg.body = append(pg.body, st.Heading.Render(p.T("quiz.picker.unfinished")))
+		for i, u := range resumes {
+			text := p.T("quiz.picker.resume", line(u.Title), u.Answered, u.Total)
+			if u.Remaining > 0 {
+				text += ", " + p.T("quiz.picker.time-left", fmtClock(u.Remaining))
+			}
+			mark := "  "
+			if i == m.pickCursor {
+				mark = st.Chosen.Render("> ")
+				text = st.Cursor.Render(text)
+			}
+			pg.body = append(pg.body, mark+text+st.Subtle.Render(" (#"+strconv.FormatInt(u.ID, 10)+")"))
+			if i == m.pickCursor {
+				pg.focus, pg.hasFocus = [2]int{0, len(pg.body) - 1}, true
+			}
+		}
+		pg.body = append(pg.body, "")
+	}
 	if len(m.cfg.Banks) == 0 {
 		pg.body = append(pg.body, st.Warning.Render(p.T("quiz.picker.none")))
 	} else if len(items) == 0 {
 		pg.body = append(pg.body, st.Subtle.Render(p.T("quiz.picker.no-match")))
 	}
-	for i, b := range items {
+	for j, b := range items {
+		i := j + nr // position of the bank in the cursor's list
 		title := line(b.Title.Get(m.lang))
 		mark := "  "
 		first := len(pg.body)

@@ -15,6 +15,7 @@ import (
 	"github.com/asnskill/asnskill/internal/session"
 	"github.com/asnskill/asnskill/internal/store"
 	"github.com/asnskill/asnskill/internal/textsafe"
+	"github.com/asnskill/asnskill/internal/tui"
 )
 
 // history is the quiz's link to the history database; a nil *history
@@ -217,4 +218,38 @@ func (h *history) review(b *bank.Bank, so session.Options) (*session.Session, er
 	}
 	h.rec.Mode = record.ModeReview
 	return s, nil
+}
+
+// unfinished lists the attempts the picker offers to continue (review
+// drills excluded), and how to bring one back.
+func (h *history) unfinished(set *bank.Set) ([]tui.Unfinished, func(int64) (*session.Session, error)) {
+	if h == nil {
+		return nil, nil
+	}
+	list, err := h.store.Unfinished(5)
+	if err != nil {
+		return nil, nil
+	}
+	var out []tui.Unfinished
+	for _, a := range list {
+		b, ok := set.Get(a.BankID)
+		if !ok || a.Mode == record.ModeReview {
+			continue
+		}
+		u := tui.Unfinished{ID: a.ID, BankID: a.BankID, Title: b.Title.Get(h.f.Lang()), Total: len(a.Questions)}
+		for _, ans := range a.Answers {
+			if len(ans.Response) > 0 {
+				u.Answered++
+			}
+		}
+		if a.TimeLimit > 0 {
+			u.Remaining = a.Remaining
+		}
+		out = append(out, u)
+	}
+	resume := func(id int64) (*session.Session, error) {
+		s, _, err := h.resume(strconv.FormatInt(id, 10), nil)
+		return s, err
+	}
+	return out, resume
 }

@@ -238,6 +238,7 @@ func Run(opts *Options) error {
 		if len(cfg.Banks) == 0 {
 			return &cmdutil.UserError{Msg: p.T("quiz.error.no-banks"), Hint: p.T("quiz.picker.none")}
 		}
+		cfg.Unfinished, cfg.Resume = h.unfinished(set)
 	}
 	out, err := tui.Run(cfg, f.IO.In, f.IO.Out)
 	if errors.Is(err, tui.ErrInterrupted) {
