@@ -203,3 +203,8 @@ func validate(d *decoder, b *Bank) {
 		}
 	}
 }
+
+// SafeURL reports whether raw is an address a bank may link to: https, a
+// host, no user name or password. Renderers that make links check it again,
+// since a result file does not come from a checked bank.
+func SafeURL(raw string) bool { return checkURL(raw) == "" }

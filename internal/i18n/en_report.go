@@ -5,6 +5,13 @@ func init() {
 	add("en", map[string]string{
 		"report.short":             "Show a saved result: skill profile, gaps and what to study",
 		"report.long":              "Show a result file written by 'asnskill quiz --save' (or one line of\n'asnskill score -o jsonl'): the overall score, a bar per skill with the level\nreached and the target level marked (│), the 95%% interval, the gaps ranked,\nand the recommendations.",
+		"html.heading":             "Skills self-assessment result",
+		"html.legend":              "Bar: score on the skill · black line: 95%% interval · orange mark: where the target level starts.",
+		"html.date":                "finished %s",
+		"html.footer":              "Written by asnskill (%s). Levels with fewer than 3 questions are not claimed; see docs/scoring.md.",
+		"report.error.out":         "cannot write %s: %s",
+		"report.hint.out":          "choose a file in a folder that exists and can be written",
+		"report.wrote":             "asnskill: wrote %s",
 		"report.title":             "Result: %s",
 		"report.candidate":         "Candidate: %s",
 		"report.mode":              "Mode: %s",

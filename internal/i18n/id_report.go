@@ -5,6 +5,13 @@ func init() {
 	add("id", map[string]string{
 		"report.short":             "Tampilkan hasil tersimpan: profil keterampilan, kesenjangan, dan bahan belajar",
 		"report.long":              "Tampilkan berkas hasil dari 'asnskill quiz --save' (atau satu baris\n'asnskill score -o jsonl'): skor keseluruhan, batang per keterampilan dengan\nlevel yang dicapai dan penanda level target (│), interval 95%%, kesenjangan\nberurutan, dan rekomendasi.",
+		"html.heading":             "Hasil penilaian mandiri keterampilan",
+		"html.legend":              "Batang: skor keterampilan · garis hitam: selang kepercayaan 95%% · tanda jingga: awal level target.",
+		"html.date":                "selesai %s",
+		"html.footer":              "Ditulis oleh asnskill (%s). Level dengan kurang dari 3 soal tidak diklaim; lihat docs/scoring.md.",
+		"report.error.out":         "%s tidak dapat ditulis: %s",
+		"report.hint.out":          "pilih berkas di folder yang ada dan dapat ditulis",
+		"report.wrote":             "asnskill: %s ditulis",
 		"report.title":             "Hasil: %s",
 		"report.candidate":         "Peserta: %s",
 		"report.mode":              "Mode: %s",

@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/asnskill/asnskill/internal/atomicfile"
 	"github.com/asnskill/asnskill/internal/bank"
 	"github.com/asnskill/asnskill/internal/cmdutil"
 	"github.com/asnskill/asnskill/internal/report"
@@ -24,20 +25,26 @@ type Options struct {
 	F      *cmdutil.Factory
 	Path   string
 	Output *cmdutil.EnumFlag
+	Out    string // -o html: the file to write (default standard output)
 }
 
 // NewCmdReport builds the report command; runF replaces the run in tests.
 func NewCmdReport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	p := f.Printer()
-	opts := &Options{F: f, Output: cmdutil.NewEnum("text", "text", "markdown", "json")}
+	opts := &Options{F: f, Output: cmdutil.NewEnum("text", "text", "markdown", "json", "html")}
 	cmd := &cobra.Command{
 		Use:     "report <result.json>",
 		Short:   p.T("report.short"),
 		Long:    p.T("report.long"),
-		Example: "  $ asnskill report hasil.json\n  $ asnskill report hasil.json -o markdown > hasil.md\n  $ asnskill report - < hasil.json",
+		Example: "  $ asnskill report hasil.json\n  $ asnskill report hasil.json -o markdown > hasil.md\n  $ asnskill report hasil.json -o html --out hasil.html\n  $ asnskill report - < hasil.json",
 		Args:    cmdutil.ExactArgs(1, p),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Path = args[0]
+			if opts.Out != "" {
+				if err := cmdutil.CheckWritable(opts.Out); err != nil {
+					return cmdutil.Errorf(p.T("report.hint.out"), "%s", p.T("report.error.out", textsafe.Line(opts.Out), textsafe.Line(err.Error())))
+				}
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -45,6 +52,7 @@ func NewCmdReport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 		},
 	}
 	cmd.Flags().VarP(opts.Output, "output", "o", p.T("flag.output"))
+	cmd.Flags().StringVar(&opts.Out, "out", "", p.T("flag.out"))
 	return cmd
 }
 
@@ -91,6 +99,7 @@ func lineOf(data []byte, off int64) int {
 // Run shows the result.
 func Run(opts *Options) error {
 	f := opts.F
+	p := f.Printer()
 	r, err := Read(f, opts.Path)
 	if err != nil {
 		return err
@@ -103,6 +112,17 @@ func Run(opts *Options) error {
 	o := report.Options{Lang: f.Lang(), Color: f.IO.ColorEnabled(), Width: f.IO.TerminalWidth(), Bank: b}
 	if opts.Output.Value == "markdown" {
 		return report.Markdown(f.IO.Out, r, o)
+	}
+	if opts.Output.Value == "html" {
+		if opts.Out == "" {
+			return report.HTML(f.IO.Out, r, o)
+		}
+		err := atomicfile.Write(opts.Out, 0o644, func(w io.Writer) error { return report.HTML(w, r, o) })
+		if err != nil {
+			return cmdutil.Errorf(p.T("report.hint.out"), "%s", p.T("report.error.out", textsafe.Line(opts.Out), textsafe.Line(err.Error())))
+		}
+		fmt.Fprintln(f.IO.ErrOut, p.T("report.wrote", textsafe.Line(opts.Out)))
+		return nil
 	}
 	return report.Text(f.IO.Out, r, o)
 }
