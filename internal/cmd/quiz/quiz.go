@@ -5,6 +5,7 @@ package quiz
 import (
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -14,9 +15,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/asnskill/asnskill/internal/adaptive"
+	"github.com/asnskill/asnskill/internal/atomicfile"
 	"github.com/asnskill/asnskill/internal/bank"
 	"github.com/asnskill/asnskill/internal/cmdutil"
 	"github.com/asnskill/asnskill/internal/i18n"
+	"github.com/asnskill/asnskill/internal/report"
+	"github.com/asnskill/asnskill/internal/scoring"
 	"github.com/asnskill/asnskill/internal/session"
 	"github.com/asnskill/asnskill/internal/textsafe"
 	"github.com/asnskill/asnskill/internal/tui"
@@ -38,6 +42,7 @@ type Options struct {
 	NoShuffle bool
 	Name      string
 	Save      string
+	SaveHTML  string
 	SelfRate  bool
 	Plain     bool
 	Output    *cmdutil.EnumFlag
@@ -112,6 +117,7 @@ func NewCmdQuiz(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	fl.BoolVar(&opts.NoShuffle, "no-shuffle", false, p.T("quiz.flag.no-shuffle"))
 	fl.StringVar(&opts.Name, "name", "", p.T("quiz.flag.name"))
 	fl.StringVar(&opts.Save, "save", "", p.T("quiz.flag.save"))
+	fl.StringVar(&opts.SaveHTML, "save-html", "", p.T("quiz.flag.save-html"))
 	fl.BoolVar(&opts.SelfRate, "self-rate", false, p.T("quiz.flag.self-rate"))
 	fl.BoolVar(&opts.Plain, "plain", false, p.T("quiz.flag.plain"))
 	fl.VarP(opts.Output, "output", "o", p.T("quiz.flag.output"))
@@ -131,9 +137,12 @@ func Run(opts *Options) error {
 		return &cmdutil.FlagError{Err: errors.New(p.T("quiz.usage.no-bank"))}
 	}
 	// A result that cannot be saved is found out now, not after the quiz.
-	if opts.Save != "" {
-		if err := cmdutil.CheckWritable(opts.Save); err != nil {
-			return cmdutil.Errorf(p.T("quiz.hint.save"), "%s", p.T("quiz.error.save", textsafe.Line(opts.Save), textsafe.Line(err.Error())))
+	for _, path := range []string{opts.Save, opts.SaveHTML} {
+		if path == "" {
+			continue
+		}
+		if err := cmdutil.CheckWritable(path); err != nil {
+			return cmdutil.Errorf(p.T("quiz.hint.save"), "%s", p.T("quiz.error.save", textsafe.Line(path), textsafe.Line(err.Error())))
 		}
 	}
 	seed := opts.Seed
@@ -211,7 +220,8 @@ func Run(opts *Options) error {
 		if json {
 			out = f.IO.ErrOut
 		}
-		_, err = tui.RunPlain(s, tui.PlainOptions{
+		var res scoring.Result
+		res, err = tui.RunPlain(s, tui.PlainOptions{
 			In: f.IO.In, Out: out, Result: f.IO.Out, JSON: json, Lang: f.Lang(),
 			Width: min(f.IO.TerminalWidth()-1, 100), Now: f.Now, SelfRate: opts.SelfRate, SavePath: opts.Save, Echo: !f.IO.IsStdinTTY(),
 			OnStart: h.onStart, OnFinish: h.onFinish,
@@ -221,6 +231,9 @@ func Run(opts *Options) error {
 			return cmdutil.ErrCancel
 		}
 		h.tellDiscarded()
+		if err == nil && opts.SaveHTML != "" {
+			err = saveHTML(f, opts.SaveHTML, &res, s.Bank)
+		}
 		return err
 	}
 
@@ -254,6 +267,11 @@ func Run(opts *Options) error {
 		return cmdutil.ErrCancel
 	}
 	h.tellDiscarded()
+	if opts.SaveHTML != "" {
+		if err := saveHTML(f, opts.SaveHTML, out.Result, out.Session.Bank); err != nil {
+			return err
+		}
+	}
 	// Leave the result in the terminal's scrollback once the full screen
 	// is gone.
 	st := tui.NewStyles(cfg.Renderer, cfg.Color)
@@ -267,6 +285,19 @@ func Run(opts *Options) error {
 		fmt.Fprintln(f.IO.Out)
 		fmt.Fprintln(f.IO.Out, p.T("quiz.status.saved", textsafe.Line(out.Saved)))
 	}
+	return nil
+}
+
+// saveHTML writes the result as the HTML report (atomically).
+func saveHTML(f *cmdutil.Factory, path string, r *scoring.Result, b *bank.Bank) error {
+	p := f.Printer()
+	err := atomicfile.Write(path, 0o644, func(w io.Writer) error {
+		return report.HTML(w, r, report.Options{Lang: f.Lang(), Bank: b})
+	})
+	if err != nil {
+		return cmdutil.Errorf(p.T("quiz.hint.save"), "%s", p.T("quiz.error.save", textsafe.Line(path), textsafe.Line(err.Error())))
+	}
+	fmt.Fprintln(f.IO.ErrOut, p.T("quiz.status.saved", textsafe.Line(path)))
 	return nil
 }
 

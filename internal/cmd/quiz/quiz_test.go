@@ -501,3 +501,25 @@ func TestAdaptivePlainAndResume(t *testing.T) {
 		}
 	}
 }
+
+// --save-html writes the HTML report of the result.
+func TestSaveHTML(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "hasil.html")
+	f, in, _, _ := testFactory("id", nil)
+	in.WriteString("A\nB\nC\n")
+	if err := run(t, f, fixture, "-n", "3", "--plain", "--save-html", path); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "<!DOCTYPE html>") || !strings.Contains(string(data), "Nilai keseluruhan") {
+		t.Errorf("not the HTML report:\n%.300s", data)
+	}
+	f2, _, _, _ := testFactory("id", nil)
+	if err := run(t, f2, fixture, "-n", "3", "--plain", "--save-html", filepath.Join(dir, "no", "x.html")); err == nil {
+		t.Error("a missing folder for --save-html was not refused before the quiz")
+	}
+}
