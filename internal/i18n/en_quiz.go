@@ -179,7 +179,7 @@ history', and docs/scoring.md for every rule.`,
 		"quiz.help.title":            "Keys",
 
 		"quiz.result.counts":            "Right %d · Partly right %d · Wrong %d · Blank %d",
-		"quiz.result.rough":             "Per-skill results are rough: %d skill(s) got fewer than %d question(s) and are given no level.",
+		"quiz.result.rough":             "Per-skill results are rough: %d skill(s) with fewer than %d questions get no level.",
 		"quiz.result.no-level":          "no level yet",
 		"quiz.result.level-range":       "level %s, likely %d–%d",
 		"quiz.result.status.none":       "no gap",

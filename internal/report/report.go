@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -19,6 +20,7 @@ import (
 	"github.com/asnskill/asnskill/internal/i18n"
 	"github.com/asnskill/asnskill/internal/scoring"
 	"github.com/asnskill/asnskill/internal/textsafe"
+	"github.com/asnskill/asnskill/internal/tui"
 )
 
 // Options say how to show a result.
@@ -117,138 +119,52 @@ func Bar(percent, target float64, width int) string {
 	return b.String()
 }
 
-// Text writes the result for a person.
+// Text writes the result for a person: a heading (bank, candidate, mode,
+// date), then the very lines the quiz's result screen and its line mode
+// show (tui.ResultLines): one renderer, the same words, order and numbers
+// everywhere. Lines fit the width (80 when not a terminal).
 func Text(w io.Writer, r *scoring.Result, o Options) error {
 	p := i18n.NewPrinter(o.Lang)
-	st := NewStyles(w, o.Color)
-	n := names{b: o.Bank, lang: o.Lang}
+	width := o.Width
+	if width <= 0 || width > 100 {
+		width = min(max(width, 80), 100)
+	}
+	renderer := lipgloss.NewRenderer(w)
+	if o.Color {
+		renderer.SetColorProfile(termenv.ANSI256)
+	} else {
+		renderer.SetColorProfile(termenv.Ascii)
+	}
+	st := tui.NewStyles(renderer, o.Color)
 	var b strings.Builder
-	line := func(s string) { b.WriteString(s + "\n") }
-
-	line(st.Title.Render(p.T("report.title", n.title(r))))
-	meta := []string{p.T("report.candidate", textsafe.Line(r.Candidate))}
-	if r.Mode != "" {
-		meta = append(meta, p.T("report.mode", p.T("mode."+r.Mode)))
+	line := func(s string) { b.WriteString(strings.TrimRight(s, " ") + "\n") }
+	for _, l := range tui.ResultHeader(st, p, o.Bank, *r, width) {
+		line(l)
 	}
+	line("")
+	var elapsed time.Duration
 	if r.StartedAt != nil && r.FinishedAt != nil {
-		meta = append(meta, p.T("report.time-used", r.FinishedAt.Sub(*r.StartedAt).Round(1e9).String()))
+		elapsed = r.FinishedAt.Sub(*r.StartedAt).Round(time.Second)
 	}
-	line(strings.Join(meta, " · "))
-	verdict := st.Pass.Render(p.T("report.passed"))
-	if !r.Score.Passed {
-		verdict = st.Fail.Render(p.T("report.failed"))
-	}
-	line(p.T("report.score", p.Percent(r.Score.Percent), p.Number(r.Score.Earned), p.Number(r.Score.Possible), p.Number(r.Score.PassingScore)) + "  " + verdict)
-	c := r.Score.Counts
-	line(p.T("quiz.result.counts", c.Correct, c.Partial, c.Wrong, c.Blank))
-	if len(r.Score.FailedSkills) > 0 {
-		var fs []string
-		for _, id := range r.Score.FailedSkills {
-			fs = append(fs, n.skill(id))
-		}
-		line(st.Fail.Render(p.T("report.pass-min-failed", strings.Join(fs, ", "))))
-	}
-	line("")
-	line(st.Heading.Render(p.T("report.skills")))
-	barW := 20
-	if o.Width >= 100 {
-		barW = 30
-	}
-	anyLow, anySelf := false, false
-	for _, s := range r.Skills {
-		low := ""
-		if s.LowEvidence {
-			low = st.Low.Render(" *")
-			anyLow = true
-		}
-		line(st.Title.Render(n.skill(s.ID)) + low)
-		bar := Bar(s.Percent, n.levelMin(s.TargetLevel), barW)
-		line(fmt.Sprintf("  %s %6s  [%s–%s]", st.Bar.Render(bar), p.Percent(s.Percent), p.Percent(s.CI95[0]), p.Percent(s.CI95[1])))
-		status := p.T("quiz.result.status." + s.GapStatus)
-		switch s.GapStatus {
-		case scoring.GapNone:
-			status = st.Pass.Render(status)
-		case scoring.GapClear:
-			status = st.Fail.Render(status)
-		default:
-			status = st.Low.Render(status)
-		}
-		line("  " + n.levelText(p, &s) + " · " + p.T("report.target", s.TargetLevel, n.level(s.TargetLevel)) + "  " + status)
-		if s.SelfLevel > 0 {
-			anySelf = true
-			var sl string
-			switch {
-			case !s.Known():
-				sl = p.T("report.self-unknown", s.SelfLevel)
-			case s.SelfLevel > s.LevelRange[1]:
-				sl = p.T("report.self", s.SelfLevel, s.LevelRange[0], s.LevelRange[1]) + " — " + p.T("report.self-over")
-			case s.SelfLevel < s.LevelRange[0]:
-				sl = p.T("report.self", s.SelfLevel, s.LevelRange[0], s.LevelRange[1]) + " — " + p.T("report.self-under")
-			default:
-				sl = p.T("report.self", s.SelfLevel, s.LevelRange[0], s.LevelRange[1])
-			}
-			line("  " + st.Dim.Render(sl))
-		}
-		if s.BelowPassMin && s.PassMin != nil {
-			line("  " + st.Fail.Render(p.T("report.below-pass-min", p.Percent(*s.PassMin))))
-		}
-	}
-	line(st.Dim.Render(p.T("report.legend")))
-	if anyLow {
-		line(st.Dim.Render(p.T("report.low-evidence")))
-	}
-	_ = anySelf
-	line("")
-	gaps := scoring.RankGaps(r.Skills)
-	line(st.Heading.Render(p.T("report.gaps")))
-	if len(gaps) == 0 {
-		line(noGaps(p, r))
-	}
-	for i, g := range gaps {
-		line(fmt.Sprintf("%d. %s: %s", i+1, n.skill(g.ID), p.T("report.gap-line."+g.GapStatus, g.Level, g.LevelRange[0], g.LevelRange[1], g.TargetLevel)))
-	}
-	unknown := unknownSkills(r)
-	if len(r.Recommendations) > 0 || len(unknown) > 0 {
-		line("")
-		line(st.Heading.Render(p.T("report.recommendations")))
-		cur := ""
-		for _, rec := range r.Recommendations {
-			if rec.Skill != cur {
-				cur = rec.Skill
-				line(st.Title.Render(n.skill(rec.Skill)))
-			}
-			head := fmt.Sprintf("  • [%s] %s", p.T("kind."+rec.Kind), textsafe.Line(rec.Title))
-			if rec.Provider != "" {
-				head += " — " + textsafe.Line(rec.Provider)
-			}
-			if rec.Hours > 0 {
-				head += " " + p.T("report.hours", p.Number(rec.Hours))
-			}
-			line(head)
-			if rec.URL != "" {
-				line("    " + textsafe.Line(rec.URL))
-			}
-			if rec.Why != "" {
-				line("    " + st.Dim.Render(textsafe.Line(rec.Why)))
-			}
-		}
-	}
-	for _, s := range unknown {
-		line(st.Title.Render(n.skill(s.ID)))
-		line("  • " + p.T("report.more-questions", s.Items))
+	for _, l := range tui.ResultLines(st, p, bankFor(o.Bank, r), *r, elapsed, 0, width) {
+		line(l)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// noGaps says there is no gap only as firmly as the evidence allows.
-func noGaps(p i18n.Printer, r *scoring.Result) string {
-	for _, s := range r.Skills {
-		if s.GapStatus != scoring.GapNone {
-			return p.T("quiz.result.no-known-gaps")
-		}
+// bankFor is the bank that names a result's skills and levels: the loaded
+// bank, or, when it is not loaded, a stand-in naming skills by their ids
+// with the default levels.
+func bankFor(b *bank.Bank, r *scoring.Result) *bank.Bank {
+	if b != nil {
+		return b
 	}
-	return p.T("report.no-gaps")
+	stub := &bank.Bank{ID: r.Bank.ID, Version: r.Bank.Version, Levels: bank.DefaultLevels(), Title: i18n.Plain("id", r.Bank.ID)}
+	for _, s := range r.Skills {
+		stub.Skills = append(stub.Skills, bank.Skill{ID: s.ID, Name: i18n.Plain("id", s.ID), TargetLevel: s.TargetLevel, Weight: s.Weight})
+	}
+	return stub
 }
 
 // unknownSkills are the skills asked too few questions to have a level.
@@ -354,4 +270,14 @@ func JSON(w io.Writer, r *scoring.Result) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
+}
+
+// noGaps says there is no gap only as firmly as the evidence allows.
+func noGaps(p i18n.Printer, r *scoring.Result) string {
+	for _, s := range r.Skills {
+		if s.GapStatus != scoring.GapNone {
+			return p.T("quiz.result.no-known-gaps")
+		}
+	}
+	return p.T("report.no-gaps")
 }

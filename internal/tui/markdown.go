@@ -63,6 +63,9 @@ func (st Styles) markdown(s string, width int) []string {
 
 // wrapIndent wraps styled text to width after prefix, indenting the
 // continuation lines under the text.
+// Wrap is wrapIndent for the other renderers of a result (report).
+func Wrap(styled, prefix string, width int) []string { return wrapIndent(styled, prefix, width) }
+
 func wrapIndent(styled, prefix string, width int) []string {
 	pw := ansi.StringWidth(prefix)
 	w := max(width-pw, 8)

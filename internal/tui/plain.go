@@ -91,20 +91,28 @@ func RunPlain(s *session.Session, o PlainOptions) (scoring.Result, error) {
 		mode = p.T("quiz.plain.exam")
 	}
 	if s.Adaptive != nil {
-		out.line(p.T("quiz.plain.intro-adaptive"))
+		for _, l := range wrapIndent(p.T("quiz.plain.intro-adaptive"), "", w) {
+			out.line(l)
+		}
 	} else {
 		out.line(p.T("quiz.plain.intro", s.Len(), mode))
 	}
 	if n := MinPerSkill(s); n < scoring.LowEvidenceItems && s.Adaptive == nil {
-		out.line(p.T("quiz.start.rough", n, scoring.LowEvidenceItems))
+		for _, l := range wrapIndent(p.T("quiz.start.rough", n, scoring.LowEvidenceItems), "", w) {
+			out.line(l)
+		}
 	}
 	if e, ok := s.Adaptive.(*adaptive.Engine); ok && !e.Calibrated {
-		out.line(p.T("quiz.start.uncalibrated"))
+		for _, l := range wrapIndent(p.T("quiz.start.uncalibrated"), "", w) {
+			out.line(l)
+		}
 	}
 	if s.TimeLimit > 0 {
 		out.line(p.T("quiz.start.time", fmtClock(s.TimeLimit)))
 	}
-	out.line(p.T("quiz.plain.how"))
+	for _, l := range wrapIndent(p.T("quiz.plain.how"), "", w) {
+		out.line(l)
+	}
 
 	if o.SelfRate {
 		top := max(1, b.MaxLevel())
@@ -238,7 +246,10 @@ func RunPlain(s *session.Session, o PlainOptions) (scoring.Result, error) {
 	}
 	res := &errWriter{w: o.Result}
 	res.line("")
-	res.line(st.Heading.Render(line(b.Title.Get(m.lang)) + " · " + p.T("quiz.result.title")))
+	for _, l := range ResultHeader(st, p, b, r, w) {
+		res.line(l)
+	}
+	res.line("")
 	for _, l := range ResultLines(st, p, b, r, s.Elapsed(o.Now()), s.TimeLimit, w) {
 		res.line(l)
 	}

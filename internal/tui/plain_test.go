@@ -182,7 +182,7 @@ func TestPlainTranscript(t *testing.T) {
 			t.Errorf("transcript lacks %q:\n%s", want, out)
 		}
 	}
-	for _, want := range []string{"Test Role · result", "Overall 33.3% (4 of 12 points)", "✗ Not passed", "Skills", "Data Basics", "Data Ethics", "Digital Services", "Gaps, most urgent first", "What to study", "https://peraturan.go.id/id/uu-no-27-tahun-2022"} {
+	for _, want := range []string{"Result: Test Role (peran-uji 1.0.0)", "Overall 33.3% (4 of 12 points)", "✗ Not passed", "Skills", "Data Basics", "Data Ethics", "Digital Services", "Gaps, most urgent first", "What to study", "https://peraturan.go.id/id/uu-no-27-tahun-2022"} {
 		if !strings.Contains(res, want) {
 			t.Errorf("result lacks %q:\n%s", want, res)
 		}

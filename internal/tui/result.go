@@ -250,8 +250,30 @@ func ResultLines(st Styles, p i18n.Printer, b *bank.Bank, r scoring.Result, elap
 	return out
 }
 
+// ResultHeader is the heading of a result outside the quiz screen (line
+// mode, report, history): the bank, then candidate, mode and date. With
+// ResultLines it is the whole result as text, the same everywhere.
+func ResultHeader(st Styles, p i18n.Printer, b *bank.Bank, r scoring.Result, width int) []string {
+	title := line(r.Bank.ID) + " " + line(r.Bank.Version)
+	if b != nil && b.Title.Get(p.Lang) != "" && b.Title.Get(p.Lang) != r.Bank.ID {
+		title = line(b.Title.Get(p.Lang)) + " (" + title + ")"
+	}
+	out := wrapIndent(st.Title.Render(p.T("report.title", title)), "", width)
+	meta := []string{p.T("report.candidate", line(r.Candidate))}
+	if r.Mode != "" {
+		meta = append(meta, p.T("report.mode", p.T("mode."+r.Mode)))
+	}
+	if r.FinishedAt != nil {
+		meta = append(meta, p.T("html.date", r.FinishedAt.UTC().Format("2006-01-02 15:04 MST")))
+	}
+	return append(out, wrapIndent(st.Subtle.Render(strings.Join(meta, " · ")), "", width)...)
+}
+
 // gapStatusLabel is the gap status in words, styled by how it reads.
 func gapStatusLabel(st Styles, p i18n.Printer, status scoring.GapStatus) string {
+	if status == "" {
+		status = scoring.GapUnknown
+	}
 	text := p.T("quiz.result.status." + status)
 	switch status {
 	case scoring.GapNone:

@@ -54,11 +54,13 @@ func runAttempt(opts *Options) error {
 	if err != nil {
 		return cmdutil.Errorf(p.T("history.bad-result.hint"), "%s", p.T("history.bad-result", a.ID, path, err.Error()))
 	}
+	names := &bankNames{f: f}
+	b := names.get(r.Bank.ID)
+	scoring.Upgrade(r, b) // a result kept before gap status and counts existed
 	if opts.Output.Value == "json" {
 		return report.JSON(f.IO.Out, r)
 	}
-	names := &bankNames{f: f}
-	o := report.Options{Lang: f.Lang(), Color: f.IO.ColorEnabled(), Width: f.IO.TerminalWidth(), Bank: names.get(r.Bank.ID)}
+	o := report.Options{Lang: f.Lang(), Color: f.IO.ColorEnabled(), Width: f.IO.TerminalWidth(), Bank: b}
 	if opts.Output.Value == "markdown" {
 		return report.Markdown(f.IO.Out, r, o)
 	}

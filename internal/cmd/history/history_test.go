@@ -520,7 +520,7 @@ func TestAttempt(t *testing.T) {
 	run(t, f, "2")
 	out := st.out.String()
 	for _, want := range []string{"Attempt 2, started 2026-01-11 09:00", "Result: data-analyst 1.0.0", "Candidate: Siti",
-		"Score: 65.0% (6.5 of 10 points; pass mark 65%)", "PASSED", "stats", "viz"} {
+		"Overall 65.0% (6.5 of 10 points)", "✓ Passed", "stats", "viz"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("lacks %q:\n%s", want, out)
 		}

@@ -277,7 +277,10 @@ func Run(opts *Options) error {
 	st := tui.NewStyles(cfg.Renderer, cfg.Color)
 	s := out.Session
 	w := min(f.IO.TerminalWidth()-1, 100)
-	fmt.Fprintln(f.IO.Out, st.Title.Render(textsafe.Line(s.Bank.Title.Get(f.Lang()))))
+	for _, l := range tui.ResultHeader(st, p, s.Bank, *out.Result, w) {
+		fmt.Fprintln(f.IO.Out, l)
+	}
+	fmt.Fprintln(f.IO.Out)
 	for _, l := range tui.ResultLines(st, p, s.Bank, *out.Result, s.Elapsed(f.Now()), s.TimeLimit, w) {
 		fmt.Fprintln(f.IO.Out, l)
 	}

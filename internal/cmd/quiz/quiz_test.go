@@ -13,8 +13,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/asnskill/asnskill/internal/answers"
 	"github.com/asnskill/asnskill/internal/bank"
+	"github.com/asnskill/asnskill/internal/cmd/report"
 	"github.com/asnskill/asnskill/internal/cmdutil"
 	"github.com/asnskill/asnskill/internal/iostreams"
 	"github.com/asnskill/asnskill/internal/scoring"
@@ -285,7 +288,7 @@ func TestRunTerminal(t *testing.T) {
 	}
 	// After the full screen, the result stays on the terminal.
 	s := out.String()
-	if !strings.Contains(s, "Test Role\n") || !strings.Contains(s, "Overall 0.0%") {
+	if !strings.Contains(s, "Result: Test Role (peran-uji 1.0.0)") || !strings.Contains(s, "Overall 0.0%") {
 		t.Errorf("no result after the quiz:\n%q", s)
 	}
 
@@ -521,5 +524,50 @@ func TestSaveHTML(t *testing.T) {
 	f2, _, _, _ := testFactory("id", nil)
 	if err := run(t, f2, fixture, "-n", "3", "--plain", "--save-html", filepath.Join(dir, "no", "x.html")); err == nil {
 		t.Error("a missing folder for --save-html was not refused before the quiz")
+	}
+}
+
+// One renderer: the lines of `report` on a saved result appear in the
+// plain quiz's own result (at least 90% of them), and every line of both
+// fits 80 columns.
+func TestOneRendererForResults(t *testing.T) {
+	dir := t.TempDir()
+	save := filepath.Join(dir, "hasil.json")
+	f, in, out, _ := testFactory("id", nil)
+	in.WriteString(strings.Repeat("A\n", 20))
+	if err := run(t, f, fixture, "-n", "7", "--seed", "2", "--plain", "--save", save); err != nil {
+		t.Fatal(err)
+	}
+	quizLines := map[string]bool{}
+	for _, l := range strings.Split(out.String(), "\n") {
+		quizLines[strings.TrimSpace(l)] = true
+	}
+	ios, _, rout, _ := iostreams.Test()
+	rf := &cmdutil.Factory{IO: ios, Getenv: func(string) string { return "" }, Now: time.Now, LangFlag: "id", BankPaths: []string{fixture}}
+	cmd := report.NewCmdReport(rf, nil)
+	cmd.SetArgs([]string{save})
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	var lines, shared int
+	for _, l := range strings.Split(rout.String(), "\n") {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		lines++
+		if quizLines[strings.TrimSpace(l)] {
+			shared++
+		}
+		if w := ansi.StringWidth(l); w > 80 {
+			t.Errorf("report line of %d columns: %q", w, l)
+		}
+	}
+	if lines == 0 || float64(shared) < 0.9*float64(lines) {
+		t.Errorf("only %d of the report's %d lines appear in the quiz's result:\nREPORT\n%s\nQUIZ\n%s", shared, lines, rout, out)
+	}
+	for _, l := range strings.Split(out.String(), "\n") {
+		if w := ansi.StringWidth(l); w > 80 {
+			t.Errorf("quiz line of %d columns: %q", w, l)
+		}
 	}
 }
