@@ -193,7 +193,7 @@ func TestSelfRate(t *testing.T) {
 	if m.state != scrResult {
 		t.Fatalf("state %v", m.state)
 	}
-	press(m, "end")
+	// The comparison comes right after the headline, on the first screen.
 	has(t, m, "Your rating and the measured level", "Data Basics: you said 5, the quiz measured level 1–2")
 	v := m.View()
 	if !strings.Contains(v, "levels above the top of what") {
@@ -781,5 +781,40 @@ func TestPickerOffersUnfinished(t *testing.T) {
 	press(m, "down", "enter")
 	if m.state != scrStart {
 		t.Fatalf("state %v, want the start screen of the bank", m.state)
+	}
+}
+
+// The summary of a standard quiz (35 questions, 7 skills) reads on one
+// 80×24 screen: headline, counts and a line for every skill.
+func TestResultSummaryOnOneScreen(t *testing.T) {
+	data, err := os.ReadFile("../../quizzes/cyber-security.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, ds := bank.Decode("cyber-security.yaml", data)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	m, _ := newTestModel(t, 80, 24, func(c *Config) {
+		c.Bank = b
+		c.Options = session.Options{Mode: session.Exam, Seed: 3}
+	})
+	press(m, "enter", "s", "s")
+	if m.state != scrResult {
+		t.Fatalf("state %v", m.state)
+	}
+	v := m.View()
+	if n := strings.Count(v, "\n") + 1; n > 24 {
+		t.Fatalf("the view has %d lines", n)
+	}
+	has(t, m, "Nilai keseluruhan", "Benar 0 · Sebagian 0 · Salah 0 · Kosong 35", "Ringkasan", "✓ tidak ada kesenjangan · ✗ kesenjangan pasti")
+	for _, s := range b.Skills {
+		name := []rune(s.Name.Get("id"))
+		if len(name) > 20 {
+			name = name[:20]
+		}
+		if !strings.Contains(v, string(name)) {
+			t.Errorf("the first screen lacks the skill %q:\n%s", string(name), v)
+		}
 	}
 }

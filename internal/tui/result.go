@@ -83,14 +83,15 @@ func ResultLines(st Styles, p i18n.Printer, b *bank.Bank, r scoring.Result, elap
 		}
 	}
 	c := sc.Counts
-	add(p.T("quiz.result.counts", c.Correct, c.Partial, c.Wrong, c.Blank), "")
+	counts := p.T("quiz.result.counts", c.Correct, c.Partial, c.Wrong, c.Blank)
 	if elapsed > 0 {
 		if limit > 0 {
-			add(p.T("quiz.result.time-of", fmtClock(elapsed), fmtClock(limit)), "")
+			counts += " · " + p.T("quiz.result.time-of", fmtClock(elapsed), fmtClock(limit))
 		} else {
-			add(p.T("quiz.result.time", fmtClock(elapsed)), "")
+			counts += " · " + p.T("quiz.result.time", fmtClock(elapsed))
 		}
 	}
+	add(counts, "")
 	var unknown []scoring.SkillResult
 	for _, s := range r.Skills {
 		if !s.Known() {
@@ -107,6 +108,51 @@ func ResultLines(st Styles, p i18n.Printer, b *bank.Bank, r scoring.Result, elap
 		}
 		add(st.Subtle.Render(p.T(key)), "")
 	}
+
+	// Self-rating beside the measured range, where a level is known.
+	var rated []scoring.SkillResult
+	for _, s := range r.Skills {
+		if s.SelfLevel > 0 {
+			rated = append(rated, s)
+		}
+	}
+	if len(rated) > 0 {
+		out = append(out, "", st.Heading.Render(p.T("quiz.result.self-title")))
+		for _, s := range rated {
+			if !s.Known() {
+				add(p.T("quiz.result.self-unknown", skillName(s.ID), s.SelfLevel), "  ")
+				continue
+			}
+			add(p.T("quiz.result.self-line", skillName(s.ID), s.SelfLevel, s.LevelRange[0], s.LevelRange[1]), "  ")
+			switch {
+			case s.SelfLevel > s.LevelRange[1]:
+				add(st.Warning.Render(p.T("quiz.self.over", s.SelfLevel-s.LevelRange[1])), "    ")
+			case s.SelfLevel < s.LevelRange[0]:
+				add(st.Correct.Render(p.T("quiz.self.under", s.LevelRange[0]-s.SelfLevel)), "    ")
+			}
+		}
+	}
+
+	// The summary: one line a skill, so that the whole result of a
+	// standard quiz reads on one screen; the details follow.
+	out = append(out, "", st.Heading.Render(p.T("quiz.result.summary")))
+	// A fixed name column, so that the summary reads the same at any
+	// width from 70 columns (report, line mode and screen alike).
+	nameW := 32
+	if w < 70 {
+		nameW = max(12, w-38)
+	}
+	for _, s := range r.Skills {
+		name := ansi.Truncate(skillName(s.ID), nameW, "…")
+		name += strings.Repeat(" ", max(0, nameW-ansi.StringWidth(name)))
+		lvl := "—"
+		if s.Known() {
+			lvl = p.T("quiz.result.level-short", s.Level, s.LevelRange[0], s.LevelRange[1])
+		}
+		row := fmt.Sprintf("%s %s %7s  %-16s %s", statusMark(st, s.GapStatus), name, p.Percent(s.Percent), lvl, st.Subtle.Render(p.T("quiz.result.target-short", s.TargetLevel)))
+		out = append(out, ansi.Truncate(row, w, "…"))
+	}
+	add(st.Subtle.Render(p.T("quiz.result.summary-legend")), "")
 
 	// Skills: a level only with the range its evidence allows.
 	out = append(out, "", st.Heading.Render(p.T("quiz.result.skills"))+" "+st.Subtle.Render(p.T("quiz.result.bar-legend")))
@@ -224,29 +270,6 @@ func ResultLines(st Styles, p i18n.Printer, b *bank.Bank, r scoring.Result, elap
 		add(p.T("quiz.result.more-questions", s.Items, line(b.ID), line(s.ID)), "  • ")
 	}
 
-	// Self-rating beside the measured range, where a level is known.
-	var rated []scoring.SkillResult
-	for _, s := range r.Skills {
-		if s.SelfLevel > 0 {
-			rated = append(rated, s)
-		}
-	}
-	if len(rated) > 0 {
-		out = append(out, "", st.Heading.Render(p.T("quiz.result.self-title")))
-		for _, s := range rated {
-			if !s.Known() {
-				add(p.T("quiz.result.self-unknown", skillName(s.ID), s.SelfLevel), "  ")
-				continue
-			}
-			add(p.T("quiz.result.self-line", skillName(s.ID), s.SelfLevel, s.LevelRange[0], s.LevelRange[1]), "  ")
-			switch {
-			case s.SelfLevel > s.LevelRange[1]:
-				add(st.Warning.Render(p.T("quiz.self.over", s.SelfLevel-s.LevelRange[1])), "    ")
-			case s.SelfLevel < s.LevelRange[0]:
-				add(st.Correct.Render(p.T("quiz.self.under", s.LevelRange[0]-s.SelfLevel)), "    ")
-			}
-		}
-	}
 	return out
 }
 
@@ -267,6 +290,20 @@ func ResultHeader(st Styles, p i18n.Printer, b *bank.Bank, r scoring.Result, wid
 		meta = append(meta, p.T("html.date", r.FinishedAt.UTC().Format("2006-01-02 15:04 MST")))
 	}
 	return append(out, wrapIndent(st.Subtle.Render(strings.Join(meta, " · ")), "", width)...)
+}
+
+// statusMark is the gap status as one character: ✓ none, ✗ clear, ?
+// possible, ~ unknown.
+func statusMark(st Styles, status scoring.GapStatus) string {
+	switch status {
+	case scoring.GapNone:
+		return st.Correct.Render("✓")
+	case scoring.GapClear:
+		return st.Wrong.Render("✗")
+	case scoring.GapPossible:
+		return st.Warning.Render("?")
+	}
+	return st.Subtle.Render("~")
 }
 
 // gapStatusLabel is the gap status in words, styled by how it reads.
