@@ -299,16 +299,16 @@ func writeTable(f *cmdutil.Factory, b *bank.Bank, rep Report) error {
 		for _, w := range it.Warnings {
 			warn = append(warn, p.T("calibrate.warn."+w))
 		}
-		t.Row(textsafe.Line(it.ID), it.Model, nums(it.Thresholds), nums(it.SE), strconv.FormatFloat(it.Infit, 'f', 2, 64),
-			strconv.FormatFloat(it.Outfit, 'f', 2, 64), strconv.Itoa(it.N), strings.Join(warn, ", "))
+		t.Row(textsafe.Line(it.ID), it.Model, nums(p, it.Thresholds), nums(p, it.SE), p.Decimal(it.Infit, 2),
+			p.Decimal(it.Outfit, 2), strconv.Itoa(it.N), strings.Join(warn, ", "))
 	}
 	return t.Render()
 }
 
-func nums(xs []float64) string {
+func nums(p i18n.Printer, xs []float64) string {
 	parts := make([]string, len(xs))
 	for i, x := range xs {
-		parts[i] = strconv.FormatFloat(x, 'f', 2, 64)
+		parts[i] = p.Decimal(x, 2)
 	}
 	return strings.Join(parts, " ")
 }

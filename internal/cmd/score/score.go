@@ -215,7 +215,7 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 		go func() {
 			defer wg.Done()
 			for bt := range jobs {
-				scoreBatch(bt, bulk, format, opts.RawCSV)
+				scoreBatch(bt, bulk, format, opts.RawCSV, p)
 				done <- bt
 			}
 		}()
@@ -361,7 +361,7 @@ func readFile(f *cmdutil.Factory, name string, bulk *scoring.Bulk, emit func(ite
 // outBuffers recycles the output buffers of batches once written.
 var outBuffers = sync.Pool{New: func() any { return make([]byte, 0, batchSize*2048) }}
 
-func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw bool) {
+func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw bool, p i18n.Printer) {
 	var res scoring.Result
 	if format == "jsonl" || format == "csv" {
 		bt.out = outBuffers.Get().([]byte)[:0]
@@ -381,7 +381,7 @@ func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw bool) {
 		case "json":
 			bt.jsons = append(bt.jsons, res.AppendJSON(nil))
 		case "table":
-			bt.table = append(bt.table, tableRow(res))
+			bt.table = append(bt.table, tableRow(res, p))
 		default:
 			bt.out = res.AppendJSON(bt.out)
 			bt.out = append(bt.out, '\n')
@@ -485,7 +485,7 @@ func csvNeedsQuotes(s string) bool {
 	return unicode.IsSpace(r)
 }
 
-func tableRow(r scoring.Result) []string {
+func tableRow(r scoring.Result, p i18n.Printer) []string {
 	var gaps []string
 	for _, g := range scoring.RankGaps(r.Skills) {
 		gaps = append(gaps, fmt.Sprintf("%s(-%d)", g.ID, g.Gap))
@@ -494,7 +494,7 @@ func tableRow(r scoring.Result) []string {
 	if r.Score.Passed {
 		passed = "✓"
 	}
-	return []string{r.Candidate, strconv.FormatFloat(r.Score.Percent, 'f', 1, 64), passed, strings.Join(gaps, " ")}
+	return []string{r.Candidate, p.Decimal(r.Score.Percent, 1), passed, strings.Join(gaps, " ")}
 }
 
 // describe is a row error in the user's language.

@@ -6,7 +6,6 @@ package simulate
 import (
 	"encoding/json"
 	"fmt"
-	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -98,7 +97,7 @@ func Run(opts *Options) error {
 	for i := 1; i < len(header); i++ {
 		t.AlignRight(i)
 	}
-	pct := func(x float64) string { return strconv.FormatFloat(100*x, 'f', 1, 64) + "%" }
+	pct := func(x float64) string { return p.Percent(100 * x) }
 	for _, s := range rep.Skills {
 		name := s
 		if sk := b.Skill(s); sk != nil {
@@ -107,7 +106,7 @@ func Run(opts *Options) error {
 		row := []string{name}
 		for _, form := range rep.Forms {
 			tl := form.Skills[s]
-			row = append(row, fmt.Sprintf("%s (%.1f)", pct(tl.Accuracy()), tl.Questions))
+			row = append(row, fmt.Sprintf("%s (%s)", pct(tl.Accuracy()), p.Decimal(tl.Questions, 1)))
 		}
 		t.Row(row...)
 	}
@@ -115,7 +114,7 @@ func Run(opts *Options) error {
 	undecided := []string{p.T("simulate.row.undecided")}
 	wrong := []string{p.T("simulate.row.wrong")}
 	for _, form := range rep.Forms {
-		total = append(total, fmt.Sprintf("%s (%.1f)", pct(form.Accuracy), form.Length))
+		total = append(total, fmt.Sprintf("%s (%s)", pct(form.Accuracy), p.Decimal(form.Length, 1)))
 		undecided = append(undecided, pct(form.Undecided))
 		wrong = append(wrong, pct(form.Wrong))
 	}

@@ -46,14 +46,15 @@ type Options struct {
 // NewCmdStats builds the stats command; runF replaces the run in tests.
 func NewCmdStats(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	p := f.Printer()
-	opts := &Options{F: f, Output: cmdutil.NewEnum("", "table", "json", "csv")}
+	opts := &Options{F: f, Output: cmdutil.NewEnum("", "table", "json", "csv", "html")}
 	cmd := &cobra.Command{
 		Use:   "stats --bank <id|path> [<file>... | -]",
 		Short: p.T("stats.short"),
 		Long:  p.T("stats.long"),
 		Example: "  $ asnskill stats --bank data-analyst jawaban.csv\n" +
 			"  $ asnskill stats --bank data-analyst jawaban.csv --group region --focal Papua\n" +
-			"  $ asnskill stats --bank cyber-security jawaban.jsonl -o json --out analisis.json",
+			"  $ asnskill stats --bank cyber-security jawaban.jsonl -o json --out analisis.json\n" +
+			"  $ asnskill stats --bank cyber-security jawaban.csv -o html --out analisis.html",
 		PreRunE: func(cmd *cobra.Command, args []string) error {
 			opts.BankRef = f.BankFlag()
 			return nil
@@ -110,6 +111,8 @@ func Run(opts *Options) error {
 			return enc.Encode(rep)
 		case "csv":
 			return writeCSV(w, rep, opts.RawCSV)
+		case "html":
+			return writeHTML(w, rep, b, p)
 		}
 		return writeTable(w, rep, b, f, p)
 	}
@@ -411,6 +414,14 @@ func bar(v *float64, lo, hi float64, width int) string {
 
 func writeTable(w io.Writer, r itemstats.Report, b *bank.Bank, f *cmdutil.Factory, p i18n.Printer) error {
 	st := report.NewStyles(w, f.IO.ColorEnabled())
+	// Numbers people read take the language's decimal mark (0,68 in
+	// Indonesian); -o csv and -o json keep the point for machines.
+	f1 := func(v *float64, digits int) string {
+		if v == nil {
+			return "—"
+		}
+		return p.Decimal(*v, digits)
+	}
 	tty := f.IO.IsStdoutTTY()
 	fmt.Fprintln(w, st.Title.Render(p.T("stats.title", textsafe.Line(b.Title.Get(f.Lang())), textsafe.Line(b.ID), r.Candidates)))
 	t := r.Test

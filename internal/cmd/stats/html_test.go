@@ -1,0 +1,132 @@
+package stats
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/asnskill/asnskill/internal/adaptive"
+	"github.com/asnskill/asnskill/internal/bank"
+	"github.com/asnskill/asnskill/internal/cmdutil"
+	"github.com/asnskill/asnskill/internal/iostreams"
+	"github.com/asnskill/asnskill/internal/simulate"
+)
+
+// classSheet writes the answers of a class of n candidates to a bank's
+// first 20 questions, drawn by the model, with a region column; question
+// 3's key is made wrong on purpose (so its discrimination turns negative)
+// and the Papua group finds question 6 (a single-answer one: DIF is computed on those) much harder (DIF).
+func classSheet(t *testing.T, b *bank.Bank, n int, path string) {
+	t.Helper()
+	rng := rand.New(rand.NewPCG(11, 11))
+	qs := b.Questions[:20]
+	var w bytes.Buffer
+	w.WriteString("candidate,group:region")
+	for _, q := range qs {
+		w.WriteString("," + q.ID)
+	}
+	w.WriteString("\n")
+	for c := 0; c < n; c++ {
+		region := "Jawa"
+		if c%3 == 0 {
+			region = "Papua"
+		}
+		theta := rng.NormFloat64()
+		fmt.Fprintf(&w, "c%03d,%s", c, region)
+		for i, q := range qs {
+			it, _ := adaptive.ItemOf(&q)
+			th := theta
+			if i == 5 && region == "Papua" {
+				th -= 2
+			}
+			var buf [8]float64
+			p := it.Probs(th, buf[:0])
+			u, k := rng.Float64(), 0
+			for acc := 0.0; k < len(p)-1; k++ {
+				if acc += p[k]; u < acc {
+					break
+				}
+			}
+			if i == 2 {
+				k = len(p) - 1 - k // strong candidates miss it, weak ones get it
+			}
+			w.WriteString("," + strings.Join(simulate.ChoiceFor(&q, k, rng).Letters(), ""))
+		}
+		w.WriteString("\n")
+	}
+	if err := os.WriteFile(path, w.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// stats -o html writes a self-contained page: the scatter, the questions
+// to review (the miskeyed one first), the DIF sentence, every question with
+// its option bars; and it renders in headless Chromium.
+func TestStatsHTML(t *testing.T) {
+	dir := t.TempDir()
+	sheet, page := filepath.Join(dir, "kelas.csv"), filepath.Join(dir, "analisis.html")
+	data, err := os.ReadFile("../../../quizzes/cyber-security.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, ds := bank.Decode("cyber-security.yaml", data)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	classSheet(t, b, 600, sheet)
+	bankPath := filepath.Join(dir, "cyber-security.yaml")
+	os.WriteFile(bankPath, data, 0o644)
+	ios, _, _, errOut := iostreams.Test()
+	f := &cmdutil.Factory{IO: ios, Getenv: func(string) string { return "" }, Now: time.Now, LangFlag: "id", BankPaths: []string{bankPath}}
+	opts := &Options{F: f, BankRef: bankPath, Files: []string{sheet}, Output: cmdutil.NewEnum("html", "table", "json", "csv", "html"),
+		OutFile: page, Group: "region", Focal: "Papua"}
+	if err := Run(opts); err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	html, _ := os.ReadFile(page)
+	out := string(html)
+	q3, q5 := b.Questions[2].ID, b.Questions[5].ID
+	for _, want := range []string{"<svg class=\"scatter\"", "Soal yang perlu ditinjau lebih dulu", q3, "daya beda negatif",
+		"DIF besar", q5 + ": DIF besar", "Papua", "reliabilitas (alfa Cronbach)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"<script", "src=", "http://"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("the page contains %q", bad)
+		}
+	}
+	// In a real browser.
+	bin := ""
+	for _, name := range []string{os.Getenv("ASNSKILL_CHROMIUM"), "chromium-headless-shell", "chromium"} {
+		if name != "" {
+			if p, err := exec.LookPath(name); err == nil {
+				bin = p
+				break
+			}
+		}
+	}
+	if bin == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("no headless Chromium in CI")
+		}
+		t.Skip("no headless Chromium here")
+	}
+	var stderr bytes.Buffer
+	cmd := exec.Command(bin, "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0", "--user-data-dir="+t.TempDir(), "--dump-dom", "file://"+page)
+	cmd.Stderr = &stderr
+	dom, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("chromium: %v\n%s", err, stderr.String())
+	}
+	if strings.Contains(stderr.String(), "CONSOLE") || !strings.Contains(string(dom), "circle") || !strings.Contains(string(dom), "Semua soal") {
+		t.Errorf("the page did not render cleanly:\n%s", stderr.String())
+	}
+}
