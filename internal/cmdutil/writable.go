@@ -55,7 +55,7 @@ type Minutes struct{ D *time.Duration }
 
 func (m Minutes) String() string {
 	if m.D == nil || *m.D == 0 {
-		return "0s"
+		return "0" // zero minutes: pflag leaves it out of the help
 	}
 	return m.D.String()
 }

@@ -67,7 +67,7 @@ Nothing is created when there is no history yet.`,
 
 		"history.col.id":         "id",
 		"history.col.date":       "date",
-		"history.col.bank":       "bank",
+		"history.col.bank":       "role",
 		"history.col.mode":       "mode",
 		"history.col.percent":    "percent",
 		"history.col.passed":     "passed",

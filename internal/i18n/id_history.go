@@ -70,7 +70,7 @@ bila riwayat belum ada.`,
 
 		"history.col.id":         "id",
 		"history.col.date":       "tanggal",
-		"history.col.bank":       "bank",
+		"history.col.bank":       "jabatan",
 		"history.col.mode":       "mode",
 		"history.col.percent":    "persen",
 		"history.col.passed":     "lulus",

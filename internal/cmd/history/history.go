@@ -339,6 +339,16 @@ func (n *bankNames) skill(bankID, skillID string) string {
 	return skillID
 }
 
+// title is the bank's title in the run's language, or its id.
+func (n *bankNames) title(bankID string) string {
+	if b := n.get(bankID); b != nil {
+		if t := b.Title.Get(n.f.Lang()); t != "" {
+			return t
+		}
+	}
+	return bankID
+}
+
 // modeName localizes the modes the catalogue knows and shows others as
 // stored.
 func modeName(p i18n.Printer, mode string) string {

@@ -466,6 +466,9 @@ func writeTable(opts *Options, attempts []store.Attempt) error {
 		p.T("history.col.percent"), p.T("history.col.passed"))
 	t.AlignRight(0)
 	t.AlignRight(4)
+	// People read the role's title (wrapped); pipes keep the bank id.
+	names := &bankNames{f: f}
+	t.Wrap(2)
 	for _, a := range attempts {
 		r := NewRecord(a)
 		percent, passed := "—", "—"
@@ -480,7 +483,11 @@ func writeTable(opts *Options, attempts []store.Attempt) error {
 		case r.Passed != nil:
 			passed = p.T("history.no")
 		}
-		t.Row(strconv.FormatInt(a.ID, 10), a.StartedAt.In(loc).Format(dateLayout), a.BankID,
+		bankCell := a.BankID
+		if tty {
+			bankCell = names.title(a.BankID)
+		}
+		t.Row(strconv.FormatInt(a.ID, 10), a.StartedAt.In(loc).Format(dateLayout), bankCell,
 			modeName(p, a.Mode), percent, passed)
 	}
 	if err := t.Render(); err != nil {
@@ -503,24 +510,41 @@ func writeTrends(w io.Writer, f *cmdutil.Factory, p i18n.Printer, trends []Trend
 	if _, err := fmt.Fprintf(w, "\n%s\n", p.T("history.trend-title")); err != nil {
 		return err
 	}
-	t := tableprinter.New(w, true, f.IO.TerminalWidth())
-	t.Header(p.T("history.col.bank"), p.T("history.col.mode"), p.T("history.col.skill"), p.T("history.col.trend"), p.T("history.col.first-last"))
-	for _, tr := range trends {
-		pcts := make([]float64, len(tr.Series))
-		for i, pt := range tr.Series {
-			pcts[i] = pt.Percent
+	// One small table per role and mode, under the role's title: the title
+	// once, not on every skill's row.
+	for start := 0; start < len(trends); {
+		end := start + 1
+		for end < len(trends) && trends[end].Bank == trends[start].Bank && trends[end].Mode == trends[start].Mode {
+			end++
 		}
-		first, last := pcts[0], pcts[len(pcts)-1]
-		change := p.Percent(last)
-		if len(pcts) > 1 {
-			change = p.Percent(first) + " → " + p.Percent(last)
-			if d := last - first; math.Abs(d) >= 0.05 {
-				change += " (" + signed(p, d) + ")"
+		head := textsafe.Line(names.title(trends[start].Bank)) + " · " + modeName(p, trends[start].Mode)
+		if _, err := fmt.Fprintf(w, "\n%s\n", head); err != nil {
+			return err
+		}
+		t := tableprinter.New(w, true, f.IO.TerminalWidth())
+		t.Header(p.T("history.col.skill"), p.T("history.col.trend"), p.T("history.col.first-last"))
+		t.Wrap(0)
+		for _, tr := range trends[start:end] {
+			pcts := make([]float64, len(tr.Series))
+			for i, pt := range tr.Series {
+				pcts[i] = pt.Percent
 			}
+			first, last := pcts[0], pcts[len(pcts)-1]
+			change := p.Percent(last)
+			if len(pcts) > 1 {
+				change = p.Percent(first) + " → " + p.Percent(last)
+				if d := last - first; math.Abs(d) >= 0.05 {
+					change += " (" + signed(p, d) + ")"
+				}
+			}
+			t.Row(names.skill(tr.Bank, tr.Skill), Sparkline(pcts), change)
 		}
-		t.Row(tr.Bank, modeName(p, tr.Mode), names.skill(tr.Bank, tr.Skill), Sparkline(pcts), change)
+		if err := t.Render(); err != nil {
+			return err
+		}
+		start = end
 	}
-	return t.Render()
+	return nil
 }
 
 // signed writes a change with its sign: "+30,0".

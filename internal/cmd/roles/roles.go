@@ -5,6 +5,7 @@ package roles
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
@@ -100,12 +101,21 @@ func Run(opts *Options) error {
 	}
 	p := f.Printer()
 	t := tableprinter.New(f.IO.Out, f.IO.IsStdoutTTY(), f.IO.TerminalWidth())
-	t.Header(p.T("roles.col.id"), p.T("roles.col.title"), p.T("roles.col.skills"), p.T("roles.col.questions"), p.T("roles.col.time"), p.T("roles.col.source"))
+	t.Header(p.T("roles.col.id"), p.T("roles.col.title"), p.T("roles.col.questions"), p.T("roles.col.time"), p.T("roles.col.source"))
 	t.AlignRight(2)
 	t.AlignRight(3)
-	for _, r := range roles {
-		t.Row(r.ID, r.Title, fmt.Sprint(len(r.Skills)), fmt.Sprint(r.Questions), r.TimeLimit, r.Source)
+	t.Wrap(1)
+	size := 0
+	for _, b := range set.List() {
+		r := Describe(b, lang)
+		source := r.Source
+		if strings.HasPrefix(source, "embedded:") {
+			source = p.T("roles.embedded")
+			size = b.QuizSize
+		}
+		t.Row(r.ID, p.T("roles.title", r.Title, len(r.Skills)), fmt.Sprint(r.Questions), p.T("roles.minutes", p.Number(b.TimeLimit.Minutes())), source)
 	}
+	t.Note(p.T("roles.note", size))
 	if len(roles) == 0 {
 		fmt.Fprintln(f.IO.ErrOut, p.T("roles.none"))
 	}

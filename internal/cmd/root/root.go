@@ -3,8 +3,10 @@ package root
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	calibrateCmd "github.com/asnskill/asnskill/internal/cmd/calibrate"
 	historyCmd "github.com/asnskill/asnskill/internal/cmd/history"
@@ -48,6 +50,7 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &cmdutil.FlagError{Err: err} })
 	pf := cmd.PersistentFlags()
 	pf.StringVar(&f.LangFlag, "lang", f.LangFlag, p.T("flag.lang"))
+	pf.Lookup("lang").DefValue = "" // pre-read from the arguments; its default is the environment
 	pf.StringArrayVar(&f.BankPaths, "bank", nil, p.T("flag.bank"))
 	pf.BoolVar(&f.NoColor, "no-color", false, p.T("flag.no-color"))
 	pf.StringVar(&f.DBFlag, "db", "", p.T("flag.db"))
@@ -99,7 +102,44 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 		}
 	}
 	localizeHelpFlags(cmd, p)
+	localizeDefaults(cmd, p, map[*pflag.Flag]bool{})
 	return cmd
+}
+
+// localizeDefaults moves each flag's default into its description in the
+// user's language: pflag itself appends an English "(default 1000)".
+func localizeDefaults(c *cobra.Command, p i18n.Printer, seen map[*pflag.Flag]bool) {
+	fix := func(fl *pflag.Flag) {
+		if seen[fl] {
+			return
+		}
+		seen[fl] = true
+		switch fl.DefValue {
+		case "", "0", "0s", "false", "[]", "<nil>":
+			return
+		}
+		def := fl.DefValue
+		if fl.Value.Type() == "string" {
+			def = fmt.Sprintf("%q", def)
+		}
+		fl.Usage += " (" + p.T("flag.default", def) + ")"
+		// The value pflag takes for "no default" differs by type.
+		switch fl.Value.Type() {
+		case "int", "int8", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "count", "float32", "float64":
+			fl.DefValue = "0"
+		case "duration":
+			fl.DefValue = "0s"
+		case "intSlice", "stringSlice", "stringArray":
+			fl.DefValue = "[]"
+		default:
+			fl.DefValue = ""
+		}
+	}
+	c.LocalFlags().VisitAll(fix)
+	c.PersistentFlags().VisitAll(fix)
+	for _, sub := range c.Commands() {
+		localizeDefaults(sub, p, seen)
+	}
 }
 
 // localizeHelpFlags gives every command a -h/--help described in the user's
