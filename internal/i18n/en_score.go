@@ -64,6 +64,7 @@ func init() {
 		"score.col.candidate":           "candidate",
 		"score.col.percent":             "percent",
 		"score.col.passed":              "passed",
+		"score.table-note":              "Gaps: the skill's number and how many levels below the target, most urgent first; ? = possible (not enough evidence to be sure); skills with too few questions are left out. Percent: share of the points earned. Skills: %s.",
 		"score.col.gaps":                "gaps",
 		"score.progress":                "%d row(s) · %.0f rows/s · %s",
 	})

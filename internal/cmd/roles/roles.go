@@ -5,6 +5,7 @@ package roles
 import (
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -105,17 +106,17 @@ func Run(opts *Options) error {
 	t.AlignRight(2)
 	t.AlignRight(3)
 	t.Wrap(1)
-	size := 0
 	for _, b := range set.List() {
 		r := Describe(b, lang)
 		source := r.Source
 		if strings.HasPrefix(source, "embedded:") {
 			source = p.T("roles.embedded")
-			size = b.QuizSize
+		} else {
+			source = filepath.Base(source) // the folder is the one --bank named; -o json has the path
 		}
 		t.Row(r.ID, p.T("roles.title", r.Title, len(r.Skills)), fmt.Sprint(r.Questions), p.T("roles.minutes", p.Number(b.TimeLimit.Minutes())), source)
 	}
-	t.Note(p.T("roles.note", size))
+	t.Note(p.T("roles.note"))
 	if len(roles) == 0 {
 		fmt.Fprintln(f.IO.ErrOut, p.T("roles.none"))
 	}

@@ -234,6 +234,13 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 		tbl = tableprinter.New(w, f.IO.IsStdoutTTY(), f.IO.TerminalWidth())
 		tbl.Header(p.T("score.col.candidate"), p.T("score.col.percent"), p.T("score.col.passed"), p.T("score.col.gaps"))
 		tbl.AlignRight(1)
+		tbl.Wrap(3)
+		// Skills by number in the cells, by name under the table.
+		var names []string
+		for i, sk := range bulk.Bank.Skills {
+			names = append(names, fmt.Sprintf("%d = %s", i+1, sk.Name.Get(f.Lang())))
+		}
+		tbl.Note(p.T("score.table-note", strings.Join(names, "; ")))
 	}
 
 	var sum Summary
@@ -485,10 +492,23 @@ func csvNeedsQuotes(s string) bool {
 	return unicode.IsSpace(r)
 }
 
+// tableRow is a candidate's row: the gaps as skill numbers (their place in
+// the bank, named in the note under the table) with the levels missing, and
+// "?" where the gap is only possible (docs/scoring.md).
 func tableRow(r scoring.Result, p i18n.Printer) []string {
 	var gaps []string
 	for _, g := range scoring.RankGaps(r.Skills) {
-		gaps = append(gaps, fmt.Sprintf("%s(-%d)", g.ID, g.Gap))
+		n := 0
+		for i := range r.Skills {
+			if r.Skills[i].ID == g.ID {
+				n = i + 1
+			}
+		}
+		cell := fmt.Sprintf("%d:−%d", n, g.Gap)
+		if g.GapStatus != scoring.GapClear {
+			cell += "?"
+		}
+		gaps = append(gaps, cell)
 	}
 	passed := "✗"
 	if r.Score.Passed {

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mattn/go-runewidth"
+
 	"github.com/asnskill/asnskill/internal/adaptive"
 	"github.com/asnskill/asnskill/internal/bank"
 	"github.com/asnskill/asnskill/internal/cmdutil"
@@ -128,5 +130,40 @@ func TestStatsHTML(t *testing.T) {
 	}
 	if strings.Contains(stderr.String(), "CONSOLE") || !strings.Contains(string(dom), "circle") || !strings.Contains(string(dom), "Semua soal") {
 		t.Errorf("the page did not render cleanly:\n%s", stderr.String())
+	}
+}
+
+// On an 80-column terminal every line of the table output fits, the
+// distractors have their own column and the abbreviations are explained.
+func TestStatsTableFits80(t *testing.T) {
+	dir := t.TempDir()
+	sheet := filepath.Join(dir, "kelas.csv")
+	data, err := os.ReadFile("../../../quizzes/cyber-security.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := bank.Decode("cyber-security.yaml", data)
+	classSheet(t, b, 300, sheet)
+	bankPath := filepath.Join(dir, "cyber-security.yaml")
+	os.WriteFile(bankPath, data, 0o644)
+	ios, _, out, errOut := iostreams.Test()
+	ios.SetStdoutTTY(true)
+	ios.SetWidth(80)
+	f := &cmdutil.Factory{IO: ios, Getenv: func(string) string { return "" }, Now: time.Now, LangFlag: "id", BankPaths: []string{bankPath}}
+	opts := &Options{F: f, BankRef: bankPath, Files: []string{sheet}, Output: cmdutil.NewEnum("table", "table", "json", "csv", "html"),
+		Group: "region", Focal: "Papua"}
+	if err := Run(opts); err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	text := out.String()
+	for _, l := range strings.Split(text, "\n") {
+		if w := runewidth.StringWidth(l); w > 80 {
+			t.Errorf("line of %d columns: %q", w, l)
+		}
+	}
+	for _, want := range []string{"PENGECOH", "menarik yang", "kuat: B,C", "Kemudahan (p)", "GBP: galat baku pengukuran", "DIF kategori C", "0,"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the table lacks %q:\n%s", want, text)
+		}
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"github.com/asnskill/asnskill/internal/answers"
@@ -412,6 +413,32 @@ func bar(v *float64, lo, hi float64, width int) string {
 	return strings.Repeat("█", n) + strings.Repeat("░", width-n)
 }
 
+// distractors says which wrong options do not work: chosen by fewer than
+// 5% of the candidates, or by more of the strongest third than of the
+// weakest (the rule of itemstats' distractor flag).
+func distractors(q itemstats.Question, p i18n.Printer) string {
+	var rare, strong []string
+	for _, o := range q.Options {
+		if o.Key {
+			continue
+		}
+		if o.Share != nil && *o.Share < 0.05 {
+			rare = append(rare, o.Option)
+		}
+		if o.Upper > o.Lower {
+			strong = append(strong, o.Option)
+		}
+	}
+	var parts []string
+	if len(rare) > 0 {
+		parts = append(parts, p.T("stats.distractor.rare", strings.Join(rare, ",")))
+	}
+	if len(strong) > 0 {
+		parts = append(parts, p.T("stats.distractor.strong", strings.Join(strong, ",")))
+	}
+	return strings.Join(parts, "; ")
+}
+
 func writeTable(w io.Writer, r itemstats.Report, b *bank.Bank, f *cmdutil.Factory, p i18n.Printer) error {
 	st := report.NewStyles(w, f.IO.ColorEnabled())
 	// Numbers people read take the language's decimal mark (0,68 in
@@ -423,31 +450,51 @@ func writeTable(w io.Writer, r itemstats.Report, b *bank.Bank, f *cmdutil.Factor
 		return p.Decimal(*v, digits)
 	}
 	tty := f.IO.IsStdoutTTY()
-	fmt.Fprintln(w, st.Title.Render(p.T("stats.title", textsafe.Line(b.Title.Get(f.Lang())), textsafe.Line(b.ID), r.Candidates)))
+	width := f.IO.TerminalWidth()
+	// say writes a sentence wrapped to the width, its continuation lines
+	// indented under its text.
+	say := func(indent, s string) {
+		for i, l := range strings.Split(ansi.Wrap(s, max(width-len(indent)-2, 20), "-/"), "\n") {
+			if i > 0 {
+				l = "  " + l
+			}
+			fmt.Fprintln(w, indent+strings.TrimRight(l, " "))
+		}
+	}
+	for _, l := range strings.Split(ansi.Wrap(p.T("stats.title", textsafe.Line(b.Title.Get(f.Lang())), textsafe.Line(b.ID), r.Candidates), width, "-/"), "\n") {
+		fmt.Fprintln(w, st.Title.Render(strings.TrimRight(l, " ")))
+	}
 	t := r.Test
-	fmt.Fprintln(w, p.T("stats.test-line", f1(t.Mean, 2), t.Points, f1(t.SD, 2), f1(t.Alpha, 3), f1(t.SEM, 2), f1(t.Skewness, 2), f1(t.Kurtosis, 2)))
+	say("", p.T("stats.test-line", f1(t.Mean, 2), t.Points, f1(t.SD, 2), f1(t.Alpha, 3), f1(t.SEM, 2), f1(t.Skewness, 2), f1(t.Kurtosis, 2)))
 	if r.DIF != nil {
-		fmt.Fprintln(w, p.T("stats.dif-line", textsafe.Line(r.DIF.Group), textsafe.Line(r.DIF.Focal), r.DIF.FocalN, r.DIF.Reference, r.DIF.Excluded))
+		say("", p.T("stats.dif-line", textsafe.Line(r.DIF.Group), textsafe.Line(r.DIF.Focal), r.DIF.FocalN, r.DIF.Reference, r.DIF.Excluded))
 	}
 	fmt.Fprintln(w)
-	tbl := tableprinter.New(w, tty, f.IO.TerminalWidth())
-	tbl.Header(p.T("stats.col.question"), p.T("stats.col.facility"), "", p.T("stats.col.discrimination"), "", p.T("stats.col.dif"), p.T("stats.col.flags"))
+	tbl := tableprinter.New(w, tty, width)
+	tbl.Header(p.T("stats.col.question"), "p", "", "D", "", p.T("stats.col.dif"), p.T("stats.col.distractors"), p.T("stats.col.flags"))
 	tbl.AlignRight(1)
 	tbl.AlignRight(3)
+	tbl.Wrap(6)
+	tbl.Wrap(7)
+	tbl.Note(p.T("stats.table-note"))
 	flagged := 0
 	for _, q := range r.Questions {
 		var flags []string
 		for _, fl := range q.Flags {
+			if fl == itemstats.FlagDistractorAttractsUpper {
+				continue // the distractors column names the option
+			}
 			flags = append(flags, p.T("stats.flag."+fl))
 		}
-		if len(flags) > 0 {
+		if len(q.Flags) > 0 {
 			flagged++
 		}
 		dif := ""
 		if q.DIF != nil {
 			dif = string(q.DIF.Category)
 		}
-		tbl.Row(q.ID, f1(q.Facility, 2), bar(q.Facility, 0, 1, 10), f1(q.Discrimination, 2), bar(q.Discrimination, -0.2, 0.8, 10), dif, strings.Join(flags, ", "))
+		tbl.Row(q.ID, f1(q.Facility, 2), bar(q.Facility, 0, 1, 8), f1(q.Discrimination, 2), bar(q.Discrimination, -0.2, 0.8, 8), dif,
+			distractors(q, p), strings.Join(flags, ", "))
 	}
 	if err := tbl.Render(); err != nil {
 		return err
@@ -460,10 +507,10 @@ func writeTable(w io.Writer, r itemstats.Report, b *bank.Bank, f *cmdutil.Factor
 			if sk := b.Skill(s.ID); sk != nil {
 				name = sk.Name.Get(f.Lang())
 			}
-			fmt.Fprintln(w, "  "+p.T("stats.skill-line", textsafe.Line(name), s.Questions, f1(s.Mean, 2), f1(s.SD, 2), f1(s.Alpha, 3), f1(s.SEM, 2)))
+			say("  ", p.T("stats.skill-line", textsafe.Line(name), s.Questions, f1(s.Mean, 2), f1(s.SD, 2), f1(s.Alpha, 3), f1(s.SEM, 2)))
 		}
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, p.T("stats.flagged", flagged, len(r.Questions)))
+	say("", p.T("stats.flagged", flagged, len(r.Questions)))
 	return nil
 }
