@@ -294,6 +294,13 @@ func writeTable(f *cmdutil.Factory, b *bank.Bank, rep Report) error {
 	t := tableprinter.New(f.IO.Out, f.IO.IsStdoutTTY(), f.IO.TerminalWidth())
 	t.Header(p.T("calibrate.col.question"), p.T("calibrate.col.model"), p.T("calibrate.col.thresholds"),
 		p.T("calibrate.col.se"), p.T("calibrate.col.infit"), p.T("calibrate.col.outfit"), p.T("calibrate.col.n"), p.T("calibrate.col.warn"))
+	t.Wrap(2)
+	t.Wrap(3)
+	t.Wrap(7)
+	t.AlignRight(4)
+	t.AlignRight(5)
+	t.AlignRight(6)
+	t.Note(p.T("calibrate.table-note"))
 	for _, it := range rep.Items {
 		var warn []string
 		for _, w := range it.Warnings {

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"github.com/asnskill/asnskill/internal/cmdutil"
@@ -84,8 +85,10 @@ func Run(opts *Options) error {
 	if !rep.Calibrated {
 		key = "simulate.provisional"
 	}
-	fmt.Fprintln(f.IO.Out, p.T("simulate.title", textsafe.Line(b.Title.Get(f.Lang())), rep.Candidates, rep.Seed))
-	fmt.Fprintln(f.IO.Out, p.T(key))
+	width := f.IO.TerminalWidth()
+	for _, s := range []string{p.T("simulate.title", textsafe.Line(b.Title.Get(f.Lang())), rep.Candidates, rep.Seed), p.T(key)} {
+		fmt.Fprintln(f.IO.Out, ansi.Wrap(s, width, "-/"))
+	}
 	fmt.Fprintln(f.IO.Out)
 	tty := f.IO.IsStdoutTTY()
 	t := tableprinter.New(f.IO.Out, tty, f.IO.TerminalWidth())
@@ -97,6 +100,8 @@ func Run(opts *Options) error {
 	for i := 1; i < len(header); i++ {
 		t.AlignRight(i)
 	}
+	t.Wrap(0)
+	t.Note(p.T("simulate.legend"))
 	pct := func(x float64) string { return p.Percent(100 * x) }
 	for _, s := range rep.Skills {
 		name := s
@@ -121,12 +126,7 @@ func Run(opts *Options) error {
 	t.Row(total...)
 	t.Row(undecided...)
 	t.Row(wrong...)
-	if err := t.Render(); err != nil {
-		return err
-	}
-	fmt.Fprintln(f.IO.Out)
-	fmt.Fprintln(f.IO.Out, p.T("simulate.legend"))
-	return nil
+	return t.Render()
 }
 
 func formName(t func(string, ...any) string, f simulate.Form) string {
