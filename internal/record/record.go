@@ -120,8 +120,13 @@ func (r *Recorder) Finish(s *session.Session, res scoring.Result, now time.Time)
 		return err
 	}
 	c := store.Completion{At: now, Result: doc, Percent: res.Score.Percent}
-	for _, sk := range res.Skills {
-		c.Skills = append(c.Skills, store.SkillScore{Skill: sk.ID, Percent: sk.Percent, Level: sk.Level})
+	// Only skills with a level go to the per-skill table that feeds
+	// "history --weak": a skill met in one or two questions (or none) has
+	// no level to compare (docs/scoring.md), and its 0% is not a weakness.
+	for i := range res.Skills {
+		if sk := &res.Skills[i]; sk.Known() {
+			c.Skills = append(c.Skills, store.SkillScore{Skill: sk.ID, Percent: sk.Percent, Level: sk.Level})
+		}
 	}
 	for i, id := range s.IDs {
 		if s.Choices[i] == 0 {

@@ -138,3 +138,36 @@ func TestExamInterruptedAndResumed(t *testing.T) {
 		t.Errorf("%d questions due for review, %d answered wrong", len(due), wrong)
 	}
 }
+
+// Only skills with a level feed the per-skill history ("history --weak"):
+// a skill met in fewer than three questions has no level, and its score
+// is not recorded as a weakness.
+func TestOnlySkillsWithALevelAreRecorded(t *testing.T) {
+	b := testBank(t) // dasar-data: 3 questions, etika: fewer
+	st, _ := openStore(t)
+	now := time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
+	s, err := session.New(b, session.Options{Mode: session.Practice, Count: len(b.Questions), Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &Recorder{Store: st}
+	if err := rec.Attach(s, now); err != nil {
+		t.Fatal(err)
+	}
+	s.Start(now)
+	s.Finish(now)
+	res, err := s.Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rec.Finish(s, res, now); err != nil {
+		t.Fatal(err)
+	}
+	skills, _, err := st.Weak(b.ID, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(skills) != 1 || skills[0].Skill != "dasar-data" {
+		t.Errorf("recorded skills %+v, want only dasar-data", skills)
+	}
+}

@@ -61,6 +61,7 @@
 //	answers           the latest answer per (attempt, question): response (a
 //	                  JSON array of letters), flagged, seconds
 //	attempt_skills    each skill's percent and level in a finished attempt
+//	                  (the skills that had a level: three questions or more)
 //	review_events     every answer fed to the review schedule (right or
 //	                  wrong, when, from which attempt)
 //	reviews           the Leitner state per (bank, question), derived from

@@ -81,8 +81,14 @@ func runWeak(opts *Options) error {
 		for i := 2; i <= 5; i++ {
 			t.AlignRight(i)
 		}
+		t.Wrap(0)
+		t.Wrap(1)
 		for _, sk := range rep.Skills {
-			t.Row(sk.Bank, names.skill(sk.Bank, sk.Skill), p.Percent(sk.RecentPercent),
+			bankCell := sk.Bank
+			if tty {
+				bankCell = names.title(sk.Bank)
+			}
+			t.Row(bankCell, names.skill(sk.Bank, sk.Skill), p.Percent(sk.RecentPercent),
 				p.Percent(sk.LatestPercent), strconv.Itoa(sk.Level), strconv.Itoa(sk.Attempts))
 		}
 		if err := t.Render(); err != nil {
