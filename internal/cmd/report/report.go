@@ -109,7 +109,7 @@ func Run(opts *Options) error {
 	if opts.Output.Value == "json" {
 		return report.JSON(f.IO.Out, r)
 	}
-	o := report.Options{Lang: f.Lang(), Color: f.IO.ColorEnabled(), Width: f.IO.TerminalWidth(), Bank: b}
+	o := report.Options{Lang: f.Lang(), Color: f.IO.ColorEnabled(), Width: f.IO.TerminalWidth() - 1, Bank: b} // as the quiz: the last column is left free
 	if opts.Output.Value == "markdown" {
 		return report.Markdown(f.IO.Out, r, o)
 	}
