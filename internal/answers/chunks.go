@@ -2,16 +2,14 @@ package answers
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"io"
+	"strings"
 )
 
-// ErrSequential says that NextChunk stopped because the sheet holds a
-// quote: a quoted cell may hold a line break, so lines are no longer
-// records. The rest of the sheet is read with Next, which NextChunk has
-// prepared.
-var ErrSequential = errors.New("answers: the rest of the sheet must be read record by record")
+// ErrSequential says that the sheet cannot be read in chunks (JSONL): read
+// it with Next.
+var ErrSequential = errors.New("answers: the sheet must be read record by record")
 
 // ChunkSize is about how much of a sheet NextChunk returns at a time (more
 // when a line is longer): small enough that the chunks in flight, parsed,
@@ -21,8 +19,9 @@ const ChunkSize = 64 << 10
 // NextChunk returns the next run of whole lines of a CSV sheet and the line
 // number of the first, for EachInChunk, which may run on another goroutine:
 // so a sheet is parsed on all cores. Call it instead of Next, until it
-// returns io.EOF, an error refusing the sheet, or ErrSequential (then go on
-// with Next).
+// returns io.EOF or an error refusing the sheet; ErrSequential at once for
+// a sheet that is not CSV (read it with Next). Every line is one record
+// (csvline.go), so a chunk of whole lines is a chunk of whole records.
 func (rd *Reader) NextChunk() ([]byte, int, error) {
 	if rd.format != FormatCSV {
 		return nil, 0, ErrSequential
@@ -32,8 +31,7 @@ func (rd *Reader) NextChunk() ([]byte, int, error) {
 	}
 	if !rd.chunks {
 		rd.chunks = true
-		line, _ := rd.csv.FieldPos(len(rd.header) - 1)
-		rd.nextLine = line + 1
+		rd.nextLine = rd.csvLine + 1
 	}
 	data := append(make([]byte, 0, ChunkSize+len(rd.carry)), rd.carry...)
 	rd.carry = nil
@@ -58,13 +56,6 @@ func (rd *Reader) NextChunk() ([]byte, int, error) {
 			break
 		}
 	}
-	if bytes.IndexByte(data, '"') >= 0 {
-		// Hand what was read, and the rest, to the record-by-record reader.
-		next := csv.NewReader(io.MultiReader(bytes.NewReader(data), rd.br))
-		next.Comma, next.FieldsPerRecord, next.ReuseRecord, next.LazyQuotes = rd.csv.Comma, -1, true, true
-		rd.csv, rd.lineBase, rd.eof = next, rd.nextLine-1, false
-		return nil, 0, ErrSequential
-	}
 	if len(data) == 0 {
 		return nil, 0, io.EOF
 	}
@@ -84,25 +75,27 @@ func (rd *Reader) NextChunk() ([]byte, int, error) {
 // reused for the next row: fn must be done with them when it returns. It
 // only reads the Reader's header, so several goroutines may call it at once.
 func (rd *Reader) EachInChunk(data []byte, firstLine int, fn func(*Record, error)) {
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.Comma, cr.FieldsPerRecord, cr.ReuseRecord, cr.LazyQuotes = rd.csv.Comma, -1, true, true
 	// One record and one row of cells, reused: rows are scored as they are
 	// read, while they are still in the cache.
 	a := arena{recs: make([]Record, 1), slab: make([]string, len(rd.qCols)+len(rd.groupCols))}
 	rec0, slab0 := a.recs, a.slab
-	for {
-		row, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			return
+	text := string(data) // one string for the chunk: the cells are slices of it
+	var cells []string
+	for line := firstLine; len(text) > 0; line++ {
+		row := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			row, text = text[:i], text[i+1:]
+		} else {
+			text = ""
 		}
-		line, _ := cr.FieldPos(0)
-		line += firstLine - 1
-		if err != nil {
-			fn(nil, NewRowError(rd.file, line, "csv", err.Error()))
+		var qe *quoteError
+		cells, qe = splitLine(row, rd.comma, cells[:0])
+		if qe != nil {
+			fn(nil, NewRowError(rd.file, line, qe.code, qe.col))
 			continue
 		}
 		a.recs, a.slab = rec0, slab0
-		rec, err := rd.record(row, line, &a)
+		rec, err := rd.record(cells, line, &a)
 		if rec == nil && err == nil {
 			continue
 		}

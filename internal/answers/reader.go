@@ -3,7 +3,6 @@ package answers
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -121,7 +120,7 @@ type Reader struct {
 	br     *bufio.Reader
 
 	// CSV
-	csv        *csv.Reader
+	comma      byte
 	header     []string
 	candCol    int
 	bankCol    int
@@ -132,7 +131,8 @@ type Reader struct {
 	responses  []string
 	groups     []string
 	arena      arena
-	lineBase   int // lines before the CSV reader's first (after a switch from chunks)
+	csvLine    int // the line number of the last line read by Next
+	cells      []string
 	chunks     bool
 	carry      []byte // the start of a line read past a chunk's last newline
 	nextLine   int    // the line number NextChunk's next chunk starts at
@@ -202,10 +202,6 @@ func (rd *Reader) wrap(err error) error {
 	if errors.As(err, &tl) {
 		return NewSheetError(rd.file, tl.line, "line-too-long", MaxLineBytes)
 	}
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return NewSheetError(rd.file, pe.Line, "csv", pe.Err.Error())
-	}
 	return NewSheetError(rd.file, 0, "read", err.Error())
 }
 
@@ -225,17 +221,26 @@ func (rd *Reader) initCSV() error {
 			delim, best = d, n
 		}
 	}
-	rd.csv = csv.NewReader(rd.br)
-	rd.csv.Comma = delim
-	rd.csv.FieldsPerRecord = -1
-	rd.csv.ReuseRecord = true
-	rd.csv.LazyQuotes = true
-	hdr, err := rd.csv.Read()
-	if errors.Is(err, io.EOF) {
-		return NewSheetError(rd.file, 0, "empty")
-	}
-	if err != nil {
-		return rd.wrap(err)
+	rd.comma = byte(delim)
+	// The header is the first line that is not blank.
+	var hdr []string
+	for {
+		line, err := readLine(rd.br)
+		if errors.Is(err, io.EOF) {
+			return NewSheetError(rd.file, 0, "empty")
+		}
+		if err != nil {
+			return rd.wrap(err)
+		}
+		rd.csvLine++
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		var qe *quoteError
+		if hdr, qe = splitLine(line, rd.comma, nil); qe != nil {
+			return NewSheetError(rd.file, rd.csvLine, qe.code, qe.col)
+		}
+		break
 	}
 	if len(hdr) > MaxColumns {
 		return NewSheetError(rd.file, 1, "too-many-columns", len(hdr), MaxColumns)
@@ -287,15 +292,20 @@ func (rd *Reader) Next() (*Record, error) {
 
 func (rd *Reader) nextCSV() (*Record, error) {
 	for {
-		row, err := rd.csv.Read()
+		text, err := readLine(rd.br)
 		if err != nil {
 			if errors.Is(err, io.EOF) {
 				return nil, io.EOF
 			}
 			return nil, rd.wrap(err)
 		}
-		line, _ := rd.csv.FieldPos(0)
-		rec, err := rd.record(row, rd.lineBase+line, &rd.arena)
+		rd.csvLine++
+		row, qe := splitLine(text, rd.comma, rd.cells[:0])
+		rd.cells = row
+		if qe != nil {
+			return nil, NewRowError(rd.file, rd.csvLine, qe.code, qe.col)
+		}
+		rec, err := rd.record(row, rd.csvLine, &rd.arena)
 		if rec == nil && err == nil {
 			continue // blank line
 		}

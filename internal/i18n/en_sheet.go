@@ -5,6 +5,12 @@ func init() {
 	add("en", map[string]string{
 		"sheet.line-too-long":         "line longer than %d bytes",
 		"sheet.line-too-long.hint":    "a line of a sheet is one candidate; check that the file is a CSV or JSONL answer sheet",
+		"sheet.quote-unclosed":        "the quote in cell %d is not closed on this line",
+		"sheet.quote-unclosed.hint":   "close the quote, or delete it if it is not needed; a cell cannot hold a line break",
+		"sheet.quote-text-after":      "text follows the closing quote in cell %d",
+		"sheet.quote-text-after.hint": "quote the whole cell (\"B x\") or delete the quotes",
+		"sheet.quote-inside":          "a quote inside cell %d, which does not start with one",
+		"sheet.quote-inside.hint":     "quote the whole cell and double the quotes inside (\"a \"\"b\"\"\"), as spreadsheets do when they export CSV",
 		"sheet.csv":                   "not valid CSV: %s",
 		"sheet.csv.hint":              "export the sheet again from the spreadsheet as CSV",
 		"sheet.read":                  "cannot read: %s",

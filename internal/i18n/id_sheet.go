@@ -5,6 +5,12 @@ func init() {
 	add("id", map[string]string{
 		"sheet.line-too-long":         "baris lebih panjang dari %d bita",
 		"sheet.line-too-long.hint":    "satu baris lembar jawaban adalah satu peserta; pastikan berkasnya lembar jawaban CSV atau JSONL",
+		"sheet.quote-unclosed":        "tanda kutip di sel %d tidak ditutup pada baris ini",
+		"sheet.quote-unclosed.hint":   "tutup tanda kutipnya, atau hapus bila tidak perlu; sel tidak boleh berisi pindah baris",
+		"sheet.quote-text-after":      "ada teks setelah tanda kutip penutup di sel %d",
+		"sheet.quote-text-after.hint": "kutip seluruh isi sel (\"B x\") atau hapus tanda kutipnya",
+		"sheet.quote-inside":          "tanda kutip di tengah sel %d yang tidak diawali tanda kutip",
+		"sheet.quote-inside.hint":     "kutip seluruh sel dan gandakan tanda kutip di dalamnya (\"a \"\"b\"\"\"), seperti yang ditulis spreadsheet saat mengekspor CSV",
 		"sheet.csv":                   "bukan CSV yang sah: %s",
 		"sheet.csv.hint":              "ekspor ulang lembar dari spreadsheet sebagai CSV",
 		"sheet.read":                  "tidak dapat dibaca: %s",
