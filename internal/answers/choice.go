@@ -62,6 +62,8 @@ func (e *ChoiceError) Error() string {
 		return fmt.Sprintf("answer %q: letter %c is beyond the %d options (A–%c)", e.Cell, e.Letter, e.Max, Letters[e.Max-1])
 	case "many":
 		return fmt.Sprintf("answer %q: this question takes one answer", e.Cell)
+	case "repeat":
+		return fmt.Sprintf("answer %q: letter %c is given twice", e.Cell, e.Letter)
 	}
 	return fmt.Sprintf("answer %q: %q is not an option letter", e.Cell, e.Letter)
 }
@@ -85,6 +87,11 @@ func ParseChoice(cell string, n int, single bool) (Choice, error) {
 		k := int(ch - 'A')
 		if k >= n || k >= len(Letters) {
 			return 0, &ChoiceError{Cell: cell, Reason: "range", Letter: ch, Max: n}
+		}
+		if c.Has(k) {
+			// "BB" or "A,A": a slip or a mangled cell, not an answer to
+			// read as B or A.
+			return 0, &ChoiceError{Cell: cell, Reason: "repeat", Letter: ch}
 		}
 		c = c.With(k)
 	}

@@ -151,6 +151,10 @@ func TestParseChoice(t *testing.T) {
 		{"E", 4, true, "", "beyond"},
 		{"1", 4, true, "", "not an option letter"},
 		{"AB", 4, true, "", "takes one answer"},
+		// A repeated letter is not read as one (issue 15).
+		{"BB", 4, true, "", "given twice"},
+		{"A,A", 4, false, "", "given twice"},
+		{"a,A", 4, false, "", "given twice"},
 	} {
 		got, err := ParseChoice(c.in, c.n, c.single)
 		if c.err != "" {

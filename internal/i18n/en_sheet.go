@@ -44,6 +44,7 @@ func init() {
 		"sheet.question-twice":        "question %q is listed twice",
 		"sheet.answer-letter":         "question %s: answer %q: %q is not an option letter",
 		"sheet.answer-range":          "question %s: answer %q: letter %s is beyond the %d option(s)",
+		"sheet.answer-repeat":         "question %s: answer %q: letter %s is given twice",
 		"sheet.answer-many":           "question %s: answer %q: this question takes one answer",
 		"sheet.unknown-column":        "column %q is not a question of bank %s",
 		"sheet.unknown-column.hint":   "name question columns by the bank's question ids (see 'asnskill preview %[2]s')",

@@ -44,6 +44,7 @@ func init() {
 		"sheet.question-twice":        "soal %q tercantum dua kali",
 		"sheet.answer-letter":         "soal %s: jawaban %q: %q bukan huruf pilihan",
 		"sheet.answer-range":          "soal %s: jawaban %q: huruf %s melampaui %d pilihan",
+		"sheet.answer-repeat":         "soal %s: jawaban %q: huruf %s tertulis dua kali",
 		"sheet.answer-many":           "soal %s: jawaban %q: soal ini hanya menerima satu jawaban",
 		"sheet.unknown-column":        "kolom %q bukan soal bank %s",
 		"sheet.unknown-column.hint":   "beri nama kolom soal sesuai id soal bank (lihat 'asnskill preview %[2]s')",

@@ -282,6 +282,8 @@ func plainChoiceError(t func(string, ...any) string, err error, n int) string {
 		switch ce.Reason {
 		case "many":
 			return t("quiz.plain.one-answer")
+		case "repeat":
+			return t("quiz.plain.repeat", string(ce.Letter))
 		case "range":
 			return t("quiz.plain.range", string(ce.Letter), bank.Letters[n-1:n])
 		}

@@ -4,6 +4,7 @@
 package score
 
 import (
+	"hash/maphash"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -87,7 +88,7 @@ func NewCmdScore(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 }
 
 // Summary counts what happened to the rows.
-type Summary struct{ Read, Scored, Rejected int }
+type Summary struct{ Read, Scored, Rejected, Duplicates int }
 
 // Run scores every file.
 func Run(opts *Options) error {
@@ -112,6 +113,10 @@ func Run(opts *Options) error {
 		fmt.Fprintln(f.IO.ErrOut, p.T("score.summary", sum.Read, sum.Scored, sum.Rejected))
 		if err != nil {
 			return err
+		}
+		if sum.Read == 0 {
+			// A header and nothing under it: say so, not a silent success.
+			return cmdutil.Errorf(p.T("score.hint.no-rows"), "%s", p.T("score.no-rows", textsafe.Line(strings.Join(opts.Files, ", "))))
 		}
 		if sum.Rejected > 0 {
 			return cmdutil.ErrSilent
@@ -153,11 +158,35 @@ type batch struct {
 	jsons     [][]byte   // json: one element per result, joined by the writer
 	table     [][]string // table rows
 	errs      []error    // row errors in input order
+	ids       []rowID    // aligned with errs: who each scored row was
 	good      int
 	fatal     error
 }
 
 const batchSize = 256
+
+// rowID is a scored row's candidate, for the duplicate check: the writer
+// keeps only a hash per candidate seen, so that the check costs a few bytes
+// a row at a national scale.
+type rowID struct {
+	hash      uint64
+	candidate string
+	file      string
+	line      int
+}
+
+var idSeed = maphash.MakeSeed()
+
+// fileIndex is the place of a row's file among the arguments (0 if not
+// found: standard input is reported under its own name).
+func fileIndex(files []string, file string) int {
+	for i, f := range files {
+		if f == file {
+			return i
+		}
+	}
+	return 0
+}
 
 // Stream reads the files, scores the rows on all cores and writes the results
 // in input order to w. Memory is bounded by the batches in flight, whatever
@@ -247,6 +276,8 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 	var fatal error
 	progress := cmdutil.NewProgress(f)
 	pending := map[int]*batch{}
+	// Candidates seen: a hash → file index and line, 8 + 8 bytes a row.
+	seen := map[uint64]uint64{}
 	next, first := 0, true
 	for bt := range done {
 		if fatal != nil {
@@ -262,6 +293,25 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 					break
 				}
 				sum.Read++
+				if e := cur.errs[i]; e == nil && i < len(cur.ids) {
+					id := cur.ids[i]
+					if was, dup := seen[id.hash]; dup {
+						// The same candidate twice: both rows are scored (a
+						// retake, or two people under one id); say where.
+						wasFile, wasLine := opts.Files[min(int(was>>40), len(opts.Files)-1)], int(was&(1<<40-1))
+						if wasFile == "-" {
+							wasFile = id.file
+						}
+						fmt.Fprintln(f.IO.ErrOut, p.T("score.duplicate", textsafe.Line(id.file), id.line, textsafe.Line(id.candidate), textsafe.Line(wasFile), wasLine))
+						sum.Duplicates++
+						if opts.Strict {
+							fatal = cmdutil.Errorf(p.T("score.hint.strict"), "%s", p.T("score.strict-stop"))
+							break
+						}
+					} else {
+						seen[id.hash] = uint64(fileIndex(opts.Files, id.file))<<40 | uint64(id.line)
+					}
+				}
 				if e := cur.errs[i]; e != nil {
 					sum.Rejected++
 					fmt.Fprintln(f.IO.ErrOut, describe(e, p))
@@ -379,8 +429,10 @@ func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw bool, p i18n.P
 		}
 		bt.errs = append(bt.errs, err)
 		if err != nil {
+			bt.ids = append(bt.ids, rowID{})
 			return
 		}
+		bt.ids = append(bt.ids, rowID{hash: maphash.String(idSeed, rec.Candidate), candidate: strings.Clone(rec.Candidate), file: rec.File, line: rec.Line})
 		bt.good++
 		switch format {
 		case "csv":
