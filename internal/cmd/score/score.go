@@ -4,10 +4,10 @@
 package score
 
 import (
-	"hash/maphash"
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"runtime"
 	"runtime/debug"
