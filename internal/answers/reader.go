@@ -119,6 +119,8 @@ type Reader struct {
 	lr     *lineLimiter
 	br     *bufio.Reader
 
+	opts Options
+
 	// CSV
 	comma      byte
 	header     []string
@@ -147,13 +149,29 @@ type Reader struct {
 // NewReader reads a sheet from r; name is the file name used in messages.
 // The format is guessed from the content when f is FormatAuto.
 func NewReader(name string, r io.Reader, f Format) (*Reader, error) {
+	return NewReaderWith(name, r, f, Options{})
+}
+
+// Options change how a CSV sheet's header is read.
+type Options struct {
+	// IDColumn names the candidate column (any case). Empty: "candidate",
+	// else an e-mail column of a form export ("Email Address", "Alamat
+	// email", "Email").
+	IDColumn string
+}
+
+// emailColumns are the candidate columns of form exports, lower case.
+var emailColumns = []string{"email address", "alamat email", "email", "e-mail", "surel", "alamat surel"}
+
+// NewReaderWith is NewReader with options.
+func NewReaderWith(name string, r io.Reader, f Format, o Options) (*Reader, error) {
 	lr := &lineLimiter{r: r, line: 1}
 	br := bufio.NewReaderSize(lr, 64<<10)
 	// Skip a UTF-8 byte-order mark (spreadsheet exports).
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
 	}
-	rd := &Reader{file: name, format: f, lr: lr, br: br}
+	rd := &Reader{file: name, format: f, lr: lr, br: br, opts: o}
 	if f == FormatAuto {
 		first, err := peekNonSpace(br)
 		if err != nil && !errors.Is(err, io.EOF) {
@@ -169,6 +187,50 @@ func NewReader(name string, r io.Reader, f Format) (*Reader, error) {
 		return rd, rd.initJSON()
 	}
 	return rd, rd.initCSV()
+}
+
+// MatchQuestions maps a CSV sheet's question columns to the bank's ids, for
+// form exports that head each column with the question's text. match says
+// which question a header names and how many it could name (0, 1, or more).
+// A header naming two questions refuses the sheet. When at least one column
+// was found by its text, the sheet is a form export: columns that name no
+// question (Timestamp, Score, Nama...) are dropped and returned, to be listed
+// as ignored. Otherwise nothing is dropped, and an unknown column stays an
+// error for the caller to report.
+func (rd *Reader) MatchQuestions(match func(header string) (id string, n int)) (ignored []string, err error) {
+	if rd.format != FormatCSV {
+		return nil, nil
+	}
+	byText := false
+	ids := make([]string, len(rd.questions))
+	for k, h := range rd.questions {
+		id, n := match(h)
+		if n > 1 {
+			return nil, NewSheetError(rd.file, 1, "ambiguous-column", textsafe.Line(h))
+		}
+		if n == 1 {
+			ids[k] = id
+			if id != h {
+				byText = true
+			}
+		}
+	}
+	if !byText {
+		return nil, nil
+	}
+	var qCols []int
+	var questions []string
+	for k, c := range rd.qCols {
+		if ids[k] == "" {
+			ignored = append(ignored, rd.questions[k])
+			continue
+		}
+		qCols = append(qCols, c)
+		questions = append(questions, ids[k])
+	}
+	rd.qCols, rd.questions = qCols, questions
+	rd.responses = make([]string, len(rd.questions))
+	return ignored, nil
 }
 
 // File is the name the sheet is reported under.
@@ -255,8 +317,11 @@ func (rd *Reader) initCSV() error {
 			return NewSheetError(rd.file, 1, "duplicate-column", textsafe.Line(h), j+1, i+1)
 		}
 		seen[strings.ToLower(h)] = i
+		idCol := strings.ToLower(strings.TrimSpace(rd.opts.IDColumn))
 		switch low := strings.ToLower(h); {
-		case low == "candidate":
+		case idCol != "" && low == idCol:
+			rd.candCol = i
+		case idCol == "" && low == "candidate":
 			rd.candCol = i
 		case low == "bank":
 			rd.bankCol = i
@@ -268,6 +333,23 @@ func (rd *Reader) initCSV() error {
 		default:
 			rd.qCols = append(rd.qCols, i)
 			rd.questions = append(rd.questions, h)
+		}
+	}
+	if rd.candCol < 0 && rd.opts.IDColumn != "" {
+		return NewSheetError(rd.file, 1, "no-id-column", textsafe.Line(rd.opts.IDColumn))
+	}
+	if rd.candCol < 0 {
+		// A form export: the respondent's e-mail address is the id.
+	email:
+		for _, name := range emailColumns {
+			for k, h := range rd.questions {
+				if strings.ToLower(h) == name {
+					rd.candCol = rd.qCols[k]
+					rd.qCols = append(rd.qCols[:k:k], rd.qCols[k+1:]...)
+					rd.questions = append(rd.questions[:k:k], rd.questions[k+1:]...)
+					break email
+				}
+			}
 		}
 	}
 	if rd.candCol < 0 {

@@ -285,16 +285,20 @@ func (f *Factory) DefaultOutput(chosen, machine, outFile string) string {
 
 // OpenSheet opens an answer sheet by name ("-" for standard input) for
 // reading; close releases the file.
-func (f *Factory) OpenSheet(name string) (rd *answers.Reader, close func(), err error) {
+func (f *Factory) OpenSheet(name string, opts ...answers.Options) (rd *answers.Reader, close func(), err error) {
+	var o answers.Options
+	if len(opts) > 0 {
+		o = opts[0]
+	}
 	if name == "-" {
-		rd, err := answers.NewReader("<stdin>", f.IO.In, answers.FormatAuto)
+		rd, err := answers.NewReaderWith("<stdin>", f.IO.In, answers.FormatAuto, o)
 		return rd, func() {}, err
 	}
 	file, err := os.Open(name)
 	if err != nil {
 		return nil, nil, answers.NewSheetError(name, 0, "read", err.Error())
 	}
-	rd, err = answers.NewReader(name, file, answers.FormatAuto)
+	rd, err = answers.NewReaderWith(name, file, answers.FormatAuto, o)
 	if err != nil {
 		file.Close()
 		return nil, nil, err

@@ -23,6 +23,9 @@ type Bulk struct {
 	last    *Scorer  // the scorer of lastIDs
 	lastIDs []string // compared by identity, not content
 	all     []string
+
+	formOnce sync.Once
+	formIdx  *formIndex
 }
 
 // NewBulk prepares bulk scoring against b.
@@ -169,8 +172,20 @@ func (bk *Bulk) Parse(rec *answers.Record) (*Scorer, []Choice, error) {
 			choices[i] = Choice(1 << (cell[0] - 'A'))
 			continue
 		}
+		// A form export's cell holds the option's text: tried first when
+		// the cell cannot be letters, after the letters otherwise.
+		if !letterLike(cell) {
+			if oc, ok := bk.optionChoice(it.q.ID, cell); ok && (it.multiple || oc.Count() == 1) {
+				choices[i] = oc
+				continue
+			}
+		}
 		c, err := answers.ParseChoice(cell, it.options, !it.multiple)
 		if err != nil {
+			if oc, ok := bk.optionChoice(it.q.ID, cell); ok && (it.multiple || oc.Count() == 1) {
+				choices[i] = oc
+				continue
+			}
 			var ce *answers.ChoiceError
 			if errors.As(err, &ce) {
 				return rowErr("answer-"+ce.Reason, it.q.ID, textsafe.Line(ce.Cell), textsafe.Line(string([]byte{ce.Letter})), ce.Max)

@@ -37,6 +37,7 @@ type Options struct {
 	Output             *cmdutil.EnumFlag
 	OutFile            string
 	Strict             bool
+	IDColumn           string
 	WithAnswers        bool
 	AllRecommendations bool
 	RawCSV             bool
@@ -80,6 +81,7 @@ func NewCmdScore(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	fl.VarP(opts.Output, "output", "o", p.T("score.flag.output"))
 	fl.StringVar(&opts.OutFile, "out", "", p.T("flag.out"))
 	fl.BoolVar(&opts.Strict, "strict", false, p.T("score.flag.strict"))
+	fl.StringVar(&opts.IDColumn, "id-column", "", p.T("score.flag.id-column"))
 	fl.BoolVar(&opts.WithAnswers, "with-answers", false, p.T("score.flag.with-answers"))
 	fl.BoolVar(&opts.AllRecommendations, "all-recommendations", false, p.T("score.flag.all-recs"))
 	fl.BoolVar(&opts.RawCSV, "raw-csv", false, p.T("flag.raw-csv"))
@@ -222,7 +224,7 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 			return send()
 		}
 		for _, name := range opts.Files {
-			err := readFile(f, name, bulk, func(it item) bool {
+			err := readFile(f, name, opts.IDColumn, bulk, func(it item) bool {
 				cur.items = append(cur.items, it)
 				return len(cur.items) < batchSize || send()
 			}, sendChunk)
@@ -363,13 +365,26 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 
 // readFile streams one file's records to emit; emit returns false to stop.
 // The error, if any, refuses the rest of the sheet.
-func readFile(f *cmdutil.Factory, name string, bulk *scoring.Bulk, emit func(item) bool, emitChunk func(*answers.Reader, []byte, int) bool) error {
-	rd, closeFn, err := f.OpenSheet(name)
+func readFile(f *cmdutil.Factory, name, idColumn string, bulk *scoring.Bulk, emit func(item) bool, emitChunk func(*answers.Reader, []byte, int) bool) error {
+	rd, closeFn, err := f.OpenSheet(name, answers.Options{IDColumn: idColumn})
 	if err != nil {
 		return err
 	}
 	defer closeFn()
 	display := rd.File()
+	// A form export: columns headed by question text; the others are
+	// listed once as ignored.
+	ignored, err := rd.MatchQuestions(bulk.MatchColumn)
+	if err != nil {
+		return err
+	}
+	if len(ignored) > 0 {
+		for i := range ignored {
+			ignored[i] = textsafe.Line(ignored[i])
+		}
+		p := f.Printer()
+		fmt.Fprintln(f.IO.ErrOut, p.T("sheet.ignored-columns", textsafe.Line(display), strings.Join(ignored, ", ")))
+	}
 	if qs := rd.Questions(); qs != nil {
 		if err := bulk.CheckQuestions(qs); err != nil {
 			var uq *scoring.UnknownQuestionError

@@ -39,9 +39,11 @@ type Options struct {
 	OutFile string
 	Group   string
 	Focal   string
-	Strict  bool
-	RawCSV  bool
-	Workers int
+	// IDColumn names the candidate column of a form export.
+	IDColumn string
+	Strict   bool
+	RawCSV   bool
+	Workers  int
 }
 
 // NewCmdStats builds the stats command; runF replaces the run in tests.
@@ -84,6 +86,7 @@ func NewCmdStats(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	fl.StringVar(&opts.OutFile, "out", "", p.T("flag.out"))
 	fl.StringVar(&opts.Group, "group", "", p.T("stats.flag.group"))
 	fl.StringVar(&opts.Focal, "focal", "", p.T("stats.flag.focal"))
+	fl.StringVar(&opts.IDColumn, "id-column", "", p.T("score.flag.id-column"))
 	fl.BoolVar(&opts.Strict, "strict", false, p.T("score.flag.strict"))
 	fl.BoolVar(&opts.RawCSV, "raw-csv", false, p.T("flag.raw-csv"))
 	fl.IntVar(&opts.Workers, "workers", 0, p.T("score.flag.workers"))
@@ -280,10 +283,24 @@ func Analyse(opts *Options, b *bank.Bank) (itemstats.Report, Summary, error) {
 	}
 files:
 	for _, name := range opts.Files {
-		rd, closeFn, err := f.OpenSheet(name)
+		rd, closeFn, err := f.OpenSheet(name, answers.Options{IDColumn: opts.IDColumn})
 		if err != nil {
 			readErr = err
 			break
+		}
+		// A form export: columns headed by question text; the others are
+		// listed once as ignored.
+		ignored, err := rd.MatchQuestions(bulk.MatchColumn)
+		if err != nil {
+			closeFn()
+			readErr = err
+			break
+		}
+		if len(ignored) > 0 {
+			for i := range ignored {
+				ignored[i] = textsafe.Line(ignored[i])
+			}
+			fmt.Fprintln(f.IO.ErrOut, p.T("sheet.ignored-columns", textsafe.Line(rd.File()), strings.Join(ignored, ", ")))
 		}
 		for {
 			mu.Lock()
