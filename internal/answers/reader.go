@@ -158,6 +158,9 @@ type Options struct {
 	// else an e-mail column of a form export ("Email Address", "Alamat
 	// email", "Email").
 	IDColumn string
+	// Sheet is the sheet of a workbook to read (the opener's business:
+	// the reader itself reads CSV and JSONL).
+	Sheet string
 }
 
 // emailColumns are the candidate columns of form exports, lower case.

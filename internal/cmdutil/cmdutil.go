@@ -19,6 +19,8 @@ import (
 	"github.com/asnskill/asnskill/internal/i18n"
 	"github.com/asnskill/asnskill/internal/iostreams"
 	"github.com/asnskill/asnskill/internal/store"
+	"github.com/asnskill/asnskill/internal/textsafe"
+	"github.com/asnskill/asnskill/internal/xlsxsheet"
 	"github.com/asnskill/asnskill/quizzes"
 )
 
@@ -297,6 +299,29 @@ func (f *Factory) OpenSheet(name string, opts ...answers.Options) (rd *answers.R
 	file, err := os.Open(name)
 	if err != nil {
 		return nil, nil, answers.NewSheetError(name, 0, "read", err.Error())
+	}
+	if xlsxsheet.IsWorkbook(name) {
+		// A workbook: its sheet is read as CSV, a line per row.
+		rows, err := xlsxsheet.Open(file, o.Sheet)
+		if err != nil {
+			file.Close()
+			var se *xlsxsheet.SheetError
+			if errors.As(err, &se) && se.Code == "no-sheet" {
+				sheet, list, _ := strings.Cut(se.Arg, "|")
+				return nil, nil, answers.NewSheetError(name, 0, "xlsx-no-sheet", textsafe.Line(sheet), textsafe.Line(list))
+			}
+			return nil, nil, answers.NewSheetError(name, 0, "xlsx", textsafe.Line(err.Error()))
+		}
+		rd, err = answers.NewReaderWith(name, rows, answers.FormatCSV, o)
+		if err != nil {
+			rows.Close()
+			file.Close()
+			return nil, nil, err
+		}
+		return rd, func() { rows.Close(); file.Close() }, nil
+	} else if o.Sheet != "" {
+		file.Close()
+		return nil, nil, answers.NewSheetError(name, 0, "sheet-not-workbook")
 	}
 	rd, err = answers.NewReaderWith(name, file, answers.FormatAuto, o)
 	if err != nil {

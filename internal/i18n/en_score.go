@@ -63,6 +63,7 @@ func init() {
 		"score.no-rows":                 "%s: no answer rows under the header",
 		"score.hint.no-rows":            "add one row per candidate under the header, or check that this is the right file",
 		"score.flag.id-column":          "the candidate id column (default: candidate, then a form export's e-mail column such as \"Email Address\")",
+		"score.flag.sheet":              "the sheet of an .xlsx workbook to read (default: the first)",
 		"score.summary":                 "asnskill: %d row(s) read, %d scored, %d rejected",
 		"score.strict-stop":             "stopped at the first bad row (--strict)",
 		"score.hint.strict":             "fix the row, or run without --strict to skip bad rows",

@@ -63,6 +63,7 @@ func init() {
 		"score.no-rows":                 "%s: tidak ada baris jawaban di bawah header",
 		"score.hint.no-rows":            "isi satu baris per peserta di bawah header, atau periksa bahwa ini berkas yang benar",
 		"score.flag.id-column":          "kolom id peserta (bawaan: candidate, lalu kolom email ekspor formulir seperti \"Alamat email\")",
+		"score.flag.sheet":              "lembar buku kerja .xlsx yang dibaca (bawaan: lembar pertama)",
 		"score.summary":                 "asnskill: %d baris dibaca, %d dinilai, %d ditolak",
 		"score.strict-stop":             "berhenti pada baris salah yang pertama (--strict)",
 		"score.hint.strict":             "perbaiki barisnya, atau jalankan tanpa --strict untuk melewati baris yang salah",

@@ -38,6 +38,7 @@ type Options struct {
 	OutFile            string
 	Strict             bool
 	IDColumn           string
+	Sheet              string
 	WithAnswers        bool
 	AllRecommendations bool
 	RawCSV             bool
@@ -82,6 +83,7 @@ func NewCmdScore(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	fl.StringVar(&opts.OutFile, "out", "", p.T("flag.out"))
 	fl.BoolVar(&opts.Strict, "strict", false, p.T("score.flag.strict"))
 	fl.StringVar(&opts.IDColumn, "id-column", "", p.T("score.flag.id-column"))
+	fl.StringVar(&opts.Sheet, "sheet", "", p.T("score.flag.sheet"))
 	fl.BoolVar(&opts.WithAnswers, "with-answers", false, p.T("score.flag.with-answers"))
 	fl.BoolVar(&opts.AllRecommendations, "all-recommendations", false, p.T("score.flag.all-recs"))
 	fl.BoolVar(&opts.RawCSV, "raw-csv", false, p.T("flag.raw-csv"))
@@ -224,7 +226,7 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 			return send()
 		}
 		for _, name := range opts.Files {
-			err := readFile(f, name, opts.IDColumn, bulk, func(it item) bool {
+			err := readFile(f, name, answers.Options{IDColumn: opts.IDColumn, Sheet: opts.Sheet}, bulk, func(it item) bool {
 				cur.items = append(cur.items, it)
 				return len(cur.items) < batchSize || send()
 			}, sendChunk)
@@ -365,8 +367,8 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 
 // readFile streams one file's records to emit; emit returns false to stop.
 // The error, if any, refuses the rest of the sheet.
-func readFile(f *cmdutil.Factory, name, idColumn string, bulk *scoring.Bulk, emit func(item) bool, emitChunk func(*answers.Reader, []byte, int) bool) error {
-	rd, closeFn, err := f.OpenSheet(name, answers.Options{IDColumn: idColumn})
+func readFile(f *cmdutil.Factory, name string, so answers.Options, bulk *scoring.Bulk, emit func(item) bool, emitChunk func(*answers.Reader, []byte, int) bool) error {
+	rd, closeFn, err := f.OpenSheet(name, so)
 	if err != nil {
 		return err
 	}

@@ -41,9 +41,11 @@ type Options struct {
 	Focal   string
 	// IDColumn names the candidate column of a form export.
 	IDColumn string
-	Strict   bool
-	RawCSV   bool
-	Workers  int
+	// Sheet is the workbook sheet to read (.xlsx; default the first).
+	Sheet   string
+	Strict  bool
+	RawCSV  bool
+	Workers int
 }
 
 // NewCmdStats builds the stats command; runF replaces the run in tests.
@@ -87,6 +89,7 @@ func NewCmdStats(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	fl.StringVar(&opts.Group, "group", "", p.T("stats.flag.group"))
 	fl.StringVar(&opts.Focal, "focal", "", p.T("stats.flag.focal"))
 	fl.StringVar(&opts.IDColumn, "id-column", "", p.T("score.flag.id-column"))
+	fl.StringVar(&opts.Sheet, "sheet", "", p.T("score.flag.sheet"))
 	fl.BoolVar(&opts.Strict, "strict", false, p.T("score.flag.strict"))
 	fl.BoolVar(&opts.RawCSV, "raw-csv", false, p.T("flag.raw-csv"))
 	fl.IntVar(&opts.Workers, "workers", 0, p.T("score.flag.workers"))
@@ -283,7 +286,7 @@ func Analyse(opts *Options, b *bank.Bank) (itemstats.Report, Summary, error) {
 	}
 files:
 	for _, name := range opts.Files {
-		rd, closeFn, err := f.OpenSheet(name, answers.Options{IDColumn: opts.IDColumn})
+		rd, closeFn, err := f.OpenSheet(name, answers.Options{IDColumn: opts.IDColumn, Sheet: opts.Sheet})
 		if err != nil {
 			readErr = err
 			break
