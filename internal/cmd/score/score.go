@@ -48,7 +48,7 @@ type Options struct {
 // NewCmdScore builds the score command; runF replaces the run in tests.
 func NewCmdScore(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	p := f.Printer()
-	opts := &Options{F: f, Output: cmdutil.NewEnum("", "jsonl", "csv", "json", "table")}
+	opts := &Options{F: f, Output: cmdutil.NewEnum("", "jsonl", "csv", "json", "table", "xlsx")}
 	cmd := &cobra.Command{
 		Use:   "score --bank <id|path> [<file>... | -]",
 		Short: p.T("score.short"),
@@ -66,6 +66,9 @@ func NewCmdScore(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 			}
 			opts.Files = files
 			opts.Output.Value = f.DefaultOutput(opts.Output.Value, "jsonl", opts.OutFile)
+			if opts.Output.Value == "xlsx" && opts.OutFile == "" && f.IO.IsStdoutTTY() {
+				return cmdutil.FlagErrorf("%s", p.T("score.xlsx-needs-out"))
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -109,7 +112,7 @@ func Run(opts *Options) error {
 	debug.SetMemoryLimit(48 << 20)
 	debug.SetGCPercent(-1)
 	bulk := scoring.NewBulk(b, f.Lang())
-	bulk.WithAnswers = opts.WithAnswers
+	bulk.WithAnswers = opts.WithAnswers || opts.Output.Value == "xlsx" // the points sheet
 	bulk.AllRecommendations = opts.AllRecommendations
 
 	write := func(w io.Writer) error {
@@ -161,6 +164,9 @@ type batch struct {
 	out       []byte     // formatted results (jsonl, csv, json without separators)
 	jsons     [][]byte   // json: one element per result, joined by the writer
 	table     [][]string // table rows
+	xres      [][]any    // xlsx: results rows
+	xpts      [][]any    // xlsx: points rows
+	xgroups   []string   // xlsx: the group names of the batch's first row
 	errs      []error    // row errors in input order
 	ids       []rowID    // aligned with errs: who each scored row was
 	good      int
@@ -241,14 +247,22 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 		}
 	}()
 
-	var wg sync.WaitGroup
 	format := opts.Output.Value
+	var xo *xlsxOut
+	if format == "xlsx" {
+		var err error
+		if xo, err = newXLSXOut(bulk.Bank, p); err != nil {
+			close(stop)
+			return Summary{}, err
+		}
+	}
+	var wg sync.WaitGroup
 	for i := 0; i < workers; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for bt := range jobs {
-				scoreBatch(bt, bulk, format, opts.RawCSV, p)
+				scoreBatch(bt, bulk, format, opts.RawCSV, p, xo)
 				done <- bt
 			}
 		}()
@@ -343,6 +357,19 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 				for _, r := range cur.table {
 					tbl.Row(r...)
 				}
+			case "xlsx":
+				for i := range cur.xres {
+					if !xo.started {
+						if err := xo.header(cur.xgroups); err != nil {
+							fatal = err
+							break
+						}
+					}
+					if err := xo.write(cur.xres[i], cur.xpts[i]); err != nil {
+						fatal = err
+						break
+					}
+				}
 			default:
 				w.Write(cur.out)
 				outBuffers.Put(cur.out[:0])
@@ -360,6 +387,12 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 	case "table":
 		if err := tbl.Render(); err != nil {
 			return sum, err
+		}
+	case "xlsx":
+		if fatal == nil {
+			if err := xo.finish(w); err != nil {
+				return sum, err
+			}
 		}
 	}
 	return sum, fatal
@@ -435,7 +468,7 @@ func readFile(f *cmdutil.Factory, name string, so answers.Options, bulk *scoring
 // outBuffers recycles the output buffers of batches once written.
 var outBuffers = sync.Pool{New: func() any { return make([]byte, 0, batchSize*2048) }}
 
-func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw bool, p i18n.Printer) {
+func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw bool, p i18n.Printer, xo *xlsxOut) {
 	var res scoring.Result
 	if format == "jsonl" || format == "csv" {
 		bt.out = outBuffers.Get().([]byte)[:0]
@@ -458,6 +491,12 @@ func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw bool, p i18n.P
 			bt.jsons = append(bt.jsons, res.AppendJSON(nil))
 		case "table":
 			bt.table = append(bt.table, tableRow(res, p))
+		case "xlsx":
+			r, pts, groups := xo.rows(&res)
+			if len(bt.xres) == 0 {
+				bt.xgroups = groups
+			}
+			bt.xres, bt.xpts = append(bt.xres, r), append(bt.xpts, pts)
 		default:
 			bt.out = res.AppendJSON(bt.out)
 			bt.out = append(bt.out, '\n')
