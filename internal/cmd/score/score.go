@@ -11,6 +11,7 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -42,6 +43,7 @@ type Options struct {
 	WithAnswers        bool
 	AllRecommendations bool
 	RawCSV             bool
+	Precise            bool
 	Workers            int
 }
 
@@ -87,6 +89,7 @@ func NewCmdScore(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	fl.BoolVar(&opts.Strict, "strict", false, p.T("score.flag.strict"))
 	fl.StringVar(&opts.IDColumn, "id-column", "", p.T("score.flag.id-column"))
 	fl.StringVar(&opts.Sheet, "sheet", "", p.T("score.flag.sheet"))
+	fl.BoolVar(&opts.Precise, "precise", false, p.T("score.flag.precise"))
 	fl.BoolVar(&opts.WithAnswers, "with-answers", false, p.T("score.flag.with-answers"))
 	fl.BoolVar(&opts.AllRecommendations, "all-recommendations", false, p.T("score.flag.all-recs"))
 	fl.BoolVar(&opts.RawCSV, "raw-csv", false, p.T("flag.raw-csv"))
@@ -166,7 +169,7 @@ type batch struct {
 	table     [][]string // table rows
 	xres      [][]any    // xlsx: results rows
 	xpts      [][]any    // xlsx: points rows
-	xgroups   []string   // xlsx: the group names of the batch's first row
+	groups    []string   // csv, xlsx: the group names of the batch's first row
 	errs      []error    // row errors in input order
 	ids       []rowID    // aligned with errs: who each scored row was
 	good      int
@@ -262,7 +265,7 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 		go func() {
 			defer wg.Done()
 			for bt := range jobs {
-				scoreBatch(bt, bulk, format, opts.RawCSV, p, xo)
+				scoreBatch(bt, bulk, format, opts.RawCSV, opts.Precise, p, xo)
 				done <- bt
 			}
 		}()
@@ -271,10 +274,6 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 
 	var tbl *tableprinter.Table
 	switch format {
-	case "csv":
-		cw := csv.NewWriter(w)
-		cw.Write(csvHeader(bulk.Bank.Skills))
-		cw.Flush()
 	case "json":
 		io.WriteString(w, "[")
 	case "table":
@@ -296,6 +295,7 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 	pending := map[int]*batch{}
 	// Candidates seen: a hash → file index and line, 8 + 8 bytes a row.
 	seen := map[uint64]uint64{}
+	csvStarted := false
 	next, first := 0, true
 	for bt := range done {
 		if fatal != nil {
@@ -360,7 +360,7 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 			case "xlsx":
 				for i := range cur.xres {
 					if !xo.started {
-						if err := xo.header(cur.xgroups); err != nil {
+						if err := xo.header(cur.groups); err != nil {
 							fatal = err
 							break
 						}
@@ -371,6 +371,11 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 					}
 				}
 			default:
+				if format == "csv" && !csvStarted && cur.good > 0 {
+					// The header, once the first row gives the group columns.
+					csvStarted = true
+					writeCSVHeader(w, bulk.Bank.Skills, cur.groups)
+				}
 				w.Write(cur.out)
 				outBuffers.Put(cur.out[:0])
 			}
@@ -381,6 +386,9 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 		}
 	}
 	progress.Done()
+	if format == "csv" && !csvStarted {
+		writeCSVHeader(w, bulk.Bank.Skills, nil)
+	}
 	switch format {
 	case "json":
 		io.WriteString(w, "\n]\n")
@@ -468,7 +476,7 @@ func readFile(f *cmdutil.Factory, name string, so answers.Options, bulk *scoring
 // outBuffers recycles the output buffers of batches once written.
 var outBuffers = sync.Pool{New: func() any { return make([]byte, 0, batchSize*2048) }}
 
-func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw bool, p i18n.Printer, xo *xlsxOut) {
+func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw, precise bool, p i18n.Printer, xo *xlsxOut) {
 	var res scoring.Result
 	if format == "jsonl" || format == "csv" {
 		bt.out = outBuffers.Get().([]byte)[:0]
@@ -486,7 +494,11 @@ func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw bool, p i18n.P
 		bt.good++
 		switch format {
 		case "csv":
-			bt.out = appendCSVRow(bt.out, &res, bulk.Bank.Skills, raw)
+			groups := sortedKeys(res.Groups)
+			if bt.good == 1 {
+				bt.groups = groups
+			}
+			bt.out = appendCSVRow(bt.out, &res, bulk.Bank.Skills, groups, raw, precise)
 		case "json":
 			bt.jsons = append(bt.jsons, res.AppendJSON(nil))
 		case "table":
@@ -494,7 +506,7 @@ func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw bool, p i18n.P
 		case "xlsx":
 			r, pts, groups := xo.rows(&res)
 			if len(bt.xres) == 0 {
-				bt.xgroups = groups
+				bt.groups = groups
 			}
 			bt.xres, bt.xpts = append(bt.xres, r), append(bt.xpts, pts)
 		default:
@@ -526,8 +538,42 @@ func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw bool, p i18n.P
 	}
 }
 
-func csvHeader(skills []bank.Skill) []string {
-	h := []string{"candidate", "percent", "passed", "correct", "partial", "wrong", "blank"}
+// writeCSVHeader writes the CSV header: the candidate, the group columns
+// (as the sheet named them), then the scores.
+func writeCSVHeader(w io.Writer, skills []bank.Skill, groups []string) {
+	cw := csv.NewWriter(w)
+	cw.Write(csvHeader(skills, groups))
+	cw.Flush()
+}
+
+// sortedKeys are a result's group names in order.
+func sortedKeys(m map[string]string) []string {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// csvNumber writes a number for the CSV: 6 significant digits (62.5,
+// 66.6667), or every digit with --precise.
+func csvNumber(b []byte, v float64, precise bool) []byte {
+	if !precise {
+		v, _ = strconv.ParseFloat(strconv.FormatFloat(v, 'g', 6, 64), 64)
+	}
+	return scoring.AppendNumber(b, v)
+}
+
+func csvHeader(skills []bank.Skill, groups []string) []string {
+	h := []string{"candidate"}
+	for _, g := range groups {
+		h = append(h, textsafe.CSVCell("group:"+g))
+	}
+	h = append(h, "percent", "passed", "correct", "partial", "wrong", "blank")
 	for _, s := range skills {
 		h = append(h, s.ID+".percent", s.ID+".level", s.ID+".gap", s.ID+".gap_status")
 	}
@@ -539,14 +585,20 @@ func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 // appendCSVRow writes one result as a CSV line (what encoding/csv writes:
 // a cell is quoted when it holds a comma, a quote, a line break or begins
 // with a space), numbers through the same formatter as JSON.
-func appendCSVRow(b []byte, r *scoring.Result, skills []bank.Skill, raw bool) []byte {
-	cand := r.Candidate
-	if !raw {
-		cand = textsafe.CSVCell(cand)
+func appendCSVRow(b []byte, r *scoring.Result, skills []bank.Skill, groups []string, raw, precise bool) []byte {
+	cell := func(s string) {
+		if !raw {
+			s = textsafe.CSVCell(s)
+		}
+		b = appendCSVCell(b, s)
 	}
-	b = appendCSVCell(b, cand)
+	cell(r.Candidate)
+	for _, g := range groups {
+		b = append(b, ',')
+		cell(r.Groups[g])
+	}
 	b = append(b, ',')
-	b = scoring.AppendNumber(b, r.Score.Percent)
+	b = csvNumber(b, r.Score.Percent, precise)
 	b = append(b, ',')
 	b = strconv.AppendBool(b, r.Score.Passed)
 	for _, n := range [...]int{r.Score.Counts.Correct, r.Score.Counts.Partial, r.Score.Counts.Wrong, r.Score.Counts.Blank} {
@@ -560,7 +612,7 @@ func appendCSVRow(b []byte, r *scoring.Result, skills []bank.Skill, raw bool) []
 		if k < len(r.Skills) && r.Skills[k].ID == skills[i].ID {
 			sr := &r.Skills[k]
 			b = append(b, ',')
-			b = scoring.AppendNumber(b, sr.Percent)
+			b = csvNumber(b, sr.Percent, precise)
 			b = append(b, ',')
 			if sr.Known() {
 				b = strconv.AppendInt(b, int64(sr.Level), 10)
