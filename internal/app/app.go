@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/asnskill/asnskill/internal/answers"
+	"github.com/asnskill/asnskill/internal/atomicfile"
 	"github.com/asnskill/asnskill/internal/bank"
 	"github.com/asnskill/asnskill/internal/cmd/root"
 	"github.com/asnskill/asnskill/internal/cmdutil"
@@ -73,6 +74,7 @@ func printError(w io.Writer, p i18n.Printer, err error) int {
 		noBank   *cmdutil.NoBankError
 		sheetErr *answers.SheetError
 		hintable interface{ Hint(i18n.Printer) string }
+		outErr   *atomicfile.Error
 	)
 	switch {
 	case errors.Is(err, cmdutil.ErrSilent):
@@ -100,6 +102,10 @@ func printError(w io.Writer, p i18n.Printer, err error) int {
 	case errors.As(err, &noBank):
 		fmt.Fprintf(w, "asnskill: %s\n", p.T("error.no-bank", textsafe.Line(noBank.ID)))
 		fmt.Fprintln(w, p.T("hint.known-banks", strings.Join(noBank.Known, ", ")))
+		return ExitError
+	case errors.As(err, &outErr):
+		fmt.Fprintf(w, "asnskill: %s\n", p.T("error.out", textsafe.Line(outErr.Path), cmdutil.Reason(p, outErr.Err)))
+		fmt.Fprintf(w, "%s %s\n", p.T("hint.prefix"), p.T("hint.out"))
 		return ExitError
 	case errors.As(err, &sheetErr):
 		fmt.Fprintf(w, "asnskill: %s\n", sheetErr.Message(p))

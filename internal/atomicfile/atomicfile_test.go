@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -38,5 +39,18 @@ func TestFailureKeepsOldFile(t *testing.T) {
 	}
 	if st, _ := os.Stat(p); st.Mode().Perm() != 0o600 {
 		t.Fatalf("mode changed: %v", st.Mode())
+	}
+}
+
+// A target that cannot be written is named, never the temporary file.
+func TestErrorNamesTheTarget(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "missing", "out.csv")
+	err := Write(p, 0o644, func(w io.Writer) error { return nil })
+	var ae *Error
+	if !errors.As(err, &ae) || ae.Path != p || !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("err = %#v", err)
+	}
+	if strings.Contains(err.Error(), ".tmp-") {
+		t.Errorf("the message names the temporary file: %v", err)
 	}
 }

@@ -108,6 +108,13 @@ func (f *Factory) userBankPaths() []string {
 
 func (f *Factory) loadUserBanks(s *bank.Set) error {
 	for _, p := range f.userBankPaths() {
+		files, err := bank.BankFiles(p)
+		if err == nil && len(files) == 0 {
+			// A folder without a bank in it: say so, rather than list the
+			// shipped banks as if it had been read.
+			fmt.Fprintln(f.IO.ErrOut, f.Printer().T("notice.no-banks-in", textsafe.Line(p)))
+			continue
+		}
 		if err := s.LoadPath(p); err != nil {
 			return err
 		}

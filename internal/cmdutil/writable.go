@@ -8,7 +8,12 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
+
+	"github.com/asnskill/asnskill/internal/atomicfile"
+	"github.com/asnskill/asnskill/internal/i18n"
+	"github.com/asnskill/asnskill/internal/textsafe"
 )
 
 // CheckWritable reports whether a file can be written at path, without
@@ -80,3 +85,30 @@ func (m Minutes) Set(s string) error {
 
 // Type names the flag's value in help.
 func (m Minutes) Type() string { return "minutes" }
+
+// Reason says why the system refused a file, in the user's language, for
+// the reasons people meet (no folder, permission, read-only, disk full);
+// others as the system words them, made safe to print.
+func Reason(p i18n.Printer, err error) string {
+	for _, c := range []struct {
+		errno syscall.Errno
+		key   string
+	}{
+		{syscall.ENOENT, "reason.no-folder"},
+		{syscall.EACCES, "reason.denied"},
+		{syscall.EPERM, "reason.denied"},
+		{syscall.EROFS, "reason.read-only"},
+		{syscall.ENOSPC, "reason.disk-full"},
+		{syscall.EISDIR, "reason.is-folder"},
+		{syscall.ENOTDIR, "reason.not-folder"},
+	} {
+		if errors.Is(err, c.errno) {
+			return p.T(c.key)
+		}
+	}
+	var ae *atomicfile.Error
+	if errors.As(err, &ae) {
+		err = ae.Err
+	}
+	return textsafe.Line(err.Error())
+}

@@ -348,7 +348,7 @@ func writeBank(f *cmdutil.Factory, b *bank.Bank, rep Report, date string) error 
 		return cmdutil.Errorf("", "%s", p.T("calibrate.error.write", textsafe.Line(b.Source), textsafe.Line(err.Error())))
 	}
 	if err := atomicfile.Write(b.Source, 0o644, func(w io.Writer) error { _, err := w.Write(out); return err }); err != nil {
-		return cmdutil.Errorf("", "%s", p.T("calibrate.error.write", textsafe.Line(b.Source), textsafe.Line(err.Error())))
+		return cmdutil.Errorf("", "%s", p.T("calibrate.error.write", textsafe.Line(b.Source), cmdutil.Reason(p, err)))
 	}
 	missing := len(b.Questions) - len(params)
 	fmt.Fprintln(f.IO.ErrOut, p.T("calibrate.wrote", textsafe.Line(b.Source), len(params), missing))

@@ -83,7 +83,7 @@ func RunExport(opts *ExportOptions) error {
 		}
 	} else {
 		if err := atomicfile.Write(opts.Out, 0o644, write); err != nil {
-			return cmdutil.Errorf("", "%s", err)
+			return err // named and explained by the app (atomicfile.Error)
 		}
 		fmt.Fprintln(f.IO.ErrOut, p.T("trainer.wrote", textsafe.Line(opts.Out)))
 	}

@@ -142,7 +142,7 @@ func writeOut(out string, stdout io.Writer, data []byte) error {
 		return err
 	})
 	if err != nil {
-		return cmdutil.Errorf("", "%s", err)
+		return err // named and explained by the app (atomicfile.Error)
 	}
 	return nil
 }

@@ -83,7 +83,7 @@ func Run(opts *Options) error {
 		return err
 	})
 	if err != nil {
-		return cmdutil.Errorf("", "%s", err)
+		return err // named and explained by the app (atomicfile.Error)
 	}
 	fmt.Fprintln(f.IO.ErrOut, p.T("trainer.wrote", textsafe.Line(out)))
 	// The skeleton's first line names bank.schema.json beside it: write it
@@ -95,7 +95,7 @@ func Run(opts *Options) error {
 			return err
 		})
 		if err != nil {
-			return cmdutil.Errorf("", "%s", err)
+			return err // named and explained by the app (atomicfile.Error)
 		}
 		fmt.Fprintln(f.IO.ErrOut, p.T("trainer.wrote", textsafe.Line(schema)))
 	}

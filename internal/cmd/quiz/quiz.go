@@ -142,7 +142,7 @@ func Run(opts *Options) error {
 			continue
 		}
 		if err := cmdutil.CheckWritable(path); err != nil {
-			return cmdutil.Errorf(p.T("quiz.hint.save"), "%s", p.T("quiz.error.save", textsafe.Line(path), textsafe.Line(err.Error())))
+			return cmdutil.Errorf(p.T("quiz.hint.save"), "%s", p.T("quiz.error.save", textsafe.Line(path), cmdutil.Reason(p, err)))
 		}
 	}
 	seed := opts.Seed
@@ -298,7 +298,7 @@ func saveHTML(f *cmdutil.Factory, path string, r *scoring.Result, b *bank.Bank) 
 		return report.HTML(w, r, report.Options{Lang: f.Lang(), Bank: b})
 	})
 	if err != nil {
-		return cmdutil.Errorf(p.T("quiz.hint.save"), "%s", p.T("quiz.error.save", textsafe.Line(path), textsafe.Line(err.Error())))
+		return cmdutil.Errorf(p.T("quiz.hint.save"), "%s", p.T("quiz.error.save", textsafe.Line(path), cmdutil.Reason(p, err)))
 	}
 	fmt.Fprintln(f.IO.ErrOut, p.T("quiz.status.saved", textsafe.Line(path)))
 	return nil

@@ -42,7 +42,7 @@ func NewCmdReport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 			opts.Path = args[0]
 			if opts.Out != "" {
 				if err := cmdutil.CheckWritable(opts.Out); err != nil {
-					return cmdutil.Errorf(p.T("report.hint.out"), "%s", p.T("report.error.out", textsafe.Line(opts.Out), textsafe.Line(err.Error())))
+					return cmdutil.Errorf(p.T("report.hint.out"), "%s", p.T("report.error.out", textsafe.Line(opts.Out), cmdutil.Reason(p, err)))
 				}
 			}
 			if runF != nil {
@@ -119,7 +119,7 @@ func Run(opts *Options) error {
 		}
 		err := atomicfile.Write(opts.Out, 0o644, func(w io.Writer) error { return report.HTML(w, r, o) })
 		if err != nil {
-			return cmdutil.Errorf(p.T("report.hint.out"), "%s", p.T("report.error.out", textsafe.Line(opts.Out), textsafe.Line(err.Error())))
+			return cmdutil.Errorf(p.T("report.hint.out"), "%s", p.T("report.error.out", textsafe.Line(opts.Out), cmdutil.Reason(p, err)))
 		}
 		fmt.Fprintln(f.IO.ErrOut, p.T("report.wrote", textsafe.Line(opts.Out)))
 		return nil
