@@ -31,7 +31,7 @@ func EncodeCompiled(banks []*Bank) ([]byte, error) {
 		}
 		c.Questions = append([]Question(nil), b.Questions...)
 		for j := range c.Questions {
-			c.Questions[j].Pos = Pos{}
+			c.Questions[j].Pos, c.Questions[j].SkillPos = Pos{}, Pos{}
 			c.Questions[j].Options = append([]Option(nil), b.Questions[j].Options...)
 			for k := range c.Questions[j].Options {
 				c.Questions[j].Options[k].Pos = Pos{}

@@ -62,7 +62,22 @@ func Decode(name string, data []byte) (*Bank, Diagnostics) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line, col, msg := yamlErrorPos(err, data)
-		d.errAt(line, col, "yaml-syntax", msg)
+		if code, args, ok := yamlProblem(msg); ok {
+			switch code {
+			case "yaml-unclosed":
+				if l, c, found := unclosedQuote(data, line); found {
+					line, col = l, c
+				}
+			case "yaml-expected-key", "yaml-expected-dash", "yaml-expected-value", "yaml-expected-close":
+				// yaml.v3 names a parser error's line counting from 0 (the
+				// line where the mapping or list began): point at it, and
+				// at its opening bracket when there is one.
+				line, col = parserErrorPos(data, line+1, code == "yaml-expected-close")
+			}
+			d.errAt(line, col, code, args...)
+		} else {
+			d.errAt(line, col, "yaml-syntax", msg)
+		}
 		return nil, d.diags
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -699,7 +714,7 @@ func (d *decoder) question(n *yaml.Node) (Question, bool) {
 	q.ID = d.id(fs["id"], "question id")
 	if f := fs["skill"]; f.found {
 		if sn, ok := d.scalar(f.v, "skill"); ok {
-			q.Skill = sn.Value
+			q.Skill, q.SkillPos = sn.Value, posOf(sn)
 		}
 	}
 	if f := fs["type"]; f.found {
@@ -936,6 +951,83 @@ func yamlErrorPos(err error, data []byte) (int, int, string) {
 		}
 	}
 	return line, col, text
+}
+
+// yamlProblems turn yaml.v3's messages, which are English, into codes with
+// their own text in each language; a message not listed is shown as it is.
+var yamlProblems = []struct {
+	re   *regexp.Regexp
+	code string
+}{
+	{regexp.MustCompile(`unexpected end of stream`), "yaml-unclosed"},
+	{regexp.MustCompile(`mapping values are not allowed`), "yaml-colon"},
+	{regexp.MustCompile(`tab character`), "yaml-tab"},
+	{regexp.MustCompile(`cannot start any token`), "yaml-bad-start"},
+	{regexp.MustCompile(`did not find expected key`), "yaml-expected-key"},
+	{regexp.MustCompile(`could not find expected ':'`), "yaml-expected-colon"},
+	{regexp.MustCompile(`did not find expected '-' indicator`), "yaml-expected-dash"},
+	{regexp.MustCompile(`did not find expected node content`), "yaml-expected-value"},
+	{regexp.MustCompile(`did not find expected ',' or '([\]}])'`), "yaml-expected-close"},
+	{regexp.MustCompile(`unknown escape character`), "yaml-escape"},
+	{regexp.MustCompile(`key "(.*)" already defined at line (\d+)`), "yaml-duplicate-key"},
+}
+
+func yamlProblem(msg string) (string, []any, bool) {
+	for _, p := range yamlProblems {
+		if m := p.re.FindStringSubmatch(msg); m != nil {
+			args := make([]any, 0, len(m)-1)
+			for _, a := range m[1:] {
+				args = append(args, a)
+			}
+			return p.code, args, true
+		}
+	}
+	return "", nil, false
+}
+
+// unclosedQuote finds the quote left open that made yaml.v3 run to the end
+// of the file: the last line, up to where the error was found, with an odd
+// number of double quotes (not escaped) outside single-quoted text.
+func unclosedQuote(data []byte, upTo int) (int, int, bool) {
+	lines := bytes.Split(data, []byte("\n"))
+	for i := min(upTo, len(lines)) - 1; i >= 0; i-- {
+		l := lines[i]
+		if j := bytes.Index(l, []byte(" #")); j >= 0 && bytes.Count(l[:j], []byte(`"`))%2 == 0 {
+			l = l[:j]
+		}
+		open, at := false, 0
+		for k := 0; k < len(l); k++ {
+			switch {
+			case l[k] == '\\' && open:
+				k++
+			case l[k] == '"':
+				open = !open
+				if open {
+					at = k
+				}
+			}
+		}
+		if open {
+			return i + 1, at + 1, true
+		}
+	}
+	return 0, 0, false
+}
+
+// parserErrorPos is line's first column after its indentation, or its last
+// opening bracket when bracket is set.
+func parserErrorPos(data []byte, line int, bracket bool) (int, int) {
+	lines := bytes.Split(data, []byte("\n"))
+	if line < 1 || line > len(lines) {
+		return max(line, 1), 1
+	}
+	l := lines[line-1]
+	if bracket {
+		if i := bytes.LastIndexAny(l, "{["); i >= 0 {
+			return line, i + 1
+		}
+	}
+	return line, len(l) - len(bytes.TrimLeft(l, " ")) + 1
 }
 
 func tabIndented(l []byte) bool {

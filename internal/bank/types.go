@@ -124,6 +124,7 @@ type Question struct {
 	Tags        []string
 	IRT         *IRT
 	Pos         Pos
+	SkillPos    Pos // where skill: is written, for messages about it
 }
 
 // Option is one answer a candidate may choose; its letter is its position.

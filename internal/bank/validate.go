@@ -139,10 +139,14 @@ func validate(d *decoder, b *Bank) {
 				for _, s := range b.Skills {
 					ids = append(ids, s.ID)
 				}
+				at := q.SkillPos // the skill: line, where the fix goes
+				if at.Line == 0 {
+					at = q.Pos
+				}
 				if s := suggest(q.Skill, ids); s != "" {
-					d.errAt(q.Pos.Line, q.Pos.Col, "unknown-skill-suggest", q.Skill, s)
+					d.errAt(at.Line, at.Col, "unknown-skill-suggest", q.Skill, s)
 				} else {
-					d.errAt(q.Pos.Line, q.Pos.Col, "unknown-skill", q.Skill, strings.Join(ids, ", "))
+					d.errAt(at.Line, at.Col, "unknown-skill", q.Skill, strings.Join(ids, ", "))
 				}
 			}
 			perSkill[q.Skill]++
