@@ -23,7 +23,7 @@ var semverRE = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0
 
 // The keys each part of a bank may have, in the order the format lists them.
 var (
-	BankKeys = []string{"format", "id", "version", "language", "title", "summary", "authors",
+	BankKeys = []string{"format", "id", "version", "language", "languages", "title", "summary", "authors",
 		"license", "passing_score", "time_limit", "quiz_size", "levels", "calibration", "skills", "questions"}
 	LevelKeys          = []string{"level", "min", "name"}
 	SkillKeys          = []string{"id", "name", "description", "weight", "target_level", "pass_min", "recommendations"}
@@ -112,6 +112,7 @@ type decoder struct {
 	diags      Diagnostics
 	aliasNodes int
 	lang       string
+	langs      []string // the bank's languages: (nil: all)
 	aliasBomb  bool
 }
 
@@ -482,6 +483,18 @@ func (d *decoder) bank(root *yaml.Node) *Bank {
 		}
 	}
 	d.lang = b.Language
+	if f := fs["languages"]; f.found {
+		for _, n := range d.list(f, "languages") {
+			if s, ok := d.scalar(n, "languages"); ok {
+				if !i18n.Known(s.Value) {
+					d.err(s, "unknown-language", s.Value, "languages")
+					continue
+				}
+				b.Languages = append(b.Languages, s.Value)
+			}
+		}
+		d.langs = b.Languages
+	}
 	d.require(root, fs, "bank", "id", "version", "title", "summary", "skills", "questions")
 	b.ID = d.id(fs["id"], "id")
 	if f := fs["version"]; f.found {

@@ -91,6 +91,8 @@ func Schema() []byte {
 		"id":       idSchema,
 		"version":  obj{"type": "string", "pattern": semverRE.String(), "description": "Semantic version of the content."},
 		"language": obj{"type": "string", "enum": []string{"id", "en"}, "default": "id", "description": "Language of plain strings."},
+		"languages": obj{"type": "array", "items": obj{"type": "string", "enum": []string{"id", "en"}}, "minItems": 1, "uniqueItems": true,
+			"description": "The languages the bank is written in (default: all); a text lacking another language is not a missing translation."},
 		"calibration": object(CalibrationKeys, obj{
 			"date":        obj{"type": "string", "pattern": `^\d{4}-\d{2}-\d{2}$`, "description": "When the items were calibrated (YYYY-MM-DD)."},
 			"sample_size": obj{"type": "integer", "minimum": 1, "description": "Candidates whose answers were used."},

@@ -50,10 +50,14 @@ type Pos struct {
 
 // Bank is one role's question bank.
 type Bank struct {
-	Format       string
-	ID           string
-	Version      string
-	Language     string
+	Format   string
+	ID       string
+	Version  string
+	Language string
+	// Languages are the languages the bank is written in (languages:);
+	// nil means every language of the program. A text that lacks one of
+	// the others is not a missing translation.
+	Languages    []string
 	Title        i18n.Text
 	Summary      i18n.Text
 	Authors      []string

@@ -17,7 +17,11 @@ func (d *decoder) checkTranslations(n *yaml.Node, t i18n.Text, what string) {
 	if len(t) == 0 {
 		return
 	}
-	for _, l := range i18n.Languages {
+	langs := i18n.Languages
+	if d.langs != nil {
+		langs = d.langs // a bank written in one language lacks nothing
+	}
+	for _, l := range langs {
 		if !t.Has(l) {
 			d.warn(n, "missing-translation", what, l)
 		}

@@ -16,10 +16,12 @@ bank does not have (essay, matching, numerical, short answer, cloze,
 description) are skipped with a warning naming each one. The title, summary
 and recommendations start with TODO: fill them in, then run asnskill lint.
 
---lang names the language of the source text (default: the language of
-messages), --id the bank id (default: the file name) and --skill the skill of
+--text-lang names the language of the source text (default: guessed from the
+text; the bank then declares languages: [that one]), --id the bank id (default: the file name) and --skill the skill of
 questions outside any category.`,
 		"trainer.import.flag.id":             "id of the new bank (default: from the file name)",
+		"trainer.import.flag.text-lang":      "language of the imported text: id or en (default: guessed from the text)",
+		"trainer.import.bad-text-lang":       "unknown language %q for --text-lang: use id or en",
 		"trainer.import.flag.skill":          "skill id for questions outside any category",
 		"trainer.import.bad-format":          "unknown import format %q: use gift, aiken or moodlexml",
 		"trainer.bad-id":                     "%s %q is not a valid id: use lowercase letters, digits and single hyphens, at most 40 characters",
@@ -141,6 +143,9 @@ id: %[1]s
 version: 0.1.0
 # The language of plain strings: id (default) or en.
 language: id
+# The languages the bank is written in (default: both). A bank written in
+# one language only says so, and lint stops asking for the other:
+# languages: [id]
 # The name of the role.
 title:
   id: "TODO: nama jabatan"

@@ -18,9 +18,12 @@ singkat, cloze, deskripsi) dilewati dengan peringatan yang menyebut setiap
 soal. Judul, ringkasan, dan rekomendasi diawali TODO: lengkapi, lalu jalankan
 asnskill lint.
 
---lang menyebut bahasa teks sumber (bawaan: bahasa pesan), --id id bank
+--text-lang menyebut bahasa teks sumber (bawaan: ditebak dari teksnya; bank
+lalu menyatakan languages: [bahasa itu]), --id id bank
 (bawaan: nama berkas), dan --skill keterampilan untuk soal di luar kategori.`,
 		"trainer.import.flag.id":             "id bank baru (bawaan: dari nama berkas)",
+		"trainer.import.flag.text-lang":      "bahasa teks yang diimpor: id atau en (bawaan: ditebak dari teksnya)",
+		"trainer.import.bad-text-lang":       "bahasa %q tidak dikenal untuk --text-lang: pakai id atau en",
 		"trainer.import.flag.skill":          "id keterampilan untuk soal di luar kategori",
 		"trainer.import.bad-format":          "format impor %q tidak dikenal: gunakan gift, aiken, atau moodlexml",
 		"trainer.bad-id":                     "%s %q bukan id yang sah: gunakan huruf kecil, angka, dan tanda hubung tunggal, paling banyak 40 karakter",
@@ -143,6 +146,9 @@ id: %[1]s
 version: 0.1.0
 # Bahasa string biasa: id (bawaan) atau en.
 language: id
+# Bahasa yang dipakai bank (bawaan: keduanya). Bank yang hanya ditulis dalam
+# satu bahasa menyatakannya, dan lint berhenti meminta bahasa lainnya:
+# languages: [id]
 # Nama jabatan.
 title:
   id: "TODO: nama jabatan"

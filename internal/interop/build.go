@@ -172,6 +172,7 @@ func build(opts ImportOptions, items []*item, warns []Warning) (*Result, error) 
 		Format:       bank.Format,
 		Version:      "0.1.0",
 		Language:     lang,
+		Languages:    []string{lang}, // imported text is in one language
 		PassingScore: 65,
 		Levels:       bank.DefaultLevels(),
 	}
@@ -479,4 +480,39 @@ func judgement(w []float64, top float64) (choice, string) {
 		c.scores[i] = min(5, max(1, int(math.Round(5*x/top))))
 	}
 	return c, code
+}
+
+// DetectLang guesses the language of imported text from its most common
+// short words: Indonesian unless English words clearly outnumber them.
+func DetectLang(data []byte) string {
+	idWords := map[string]bool{"yang": true, "dan": true, "di": true, "ke": true, "dari": true, "untuk": true, "dengan": true,
+		"adalah": true, "ini": true, "itu": true, "tidak": true, "dalam": true, "pada": true, "atau": true, "apa": true, "manakah": true}
+	enWords := map[string]bool{"the": true, "and": true, "of": true, "to": true, "is": true, "in": true, "for": true, "with": true,
+		"that": true, "this": true, "not": true, "or": true, "which": true, "what": true, "are": true, "an": true}
+	var id, en int
+	word := make([]byte, 0, 16)
+	flush := func() {
+		w := strings.ToLower(string(word))
+		switch {
+		case idWords[w]:
+			id++
+		case enWords[w]:
+			en++
+		}
+		word = word[:0]
+	}
+	for _, c := range data {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			if len(word) < 16 {
+				word = append(word, c)
+			}
+			continue
+		}
+		flush()
+	}
+	flush()
+	if en > 2*id && en >= 3 {
+		return "en"
+	}
+	return "id"
 }

@@ -280,7 +280,9 @@ func WriteMoodleXML(w io.Writer, b *bank.Bank, opts ExportOptions) error {
 				}
 			} else {
 				single := q.Type != bank.Multiple
-				fmt.Fprintf(bw, "    <single>%t</single>\n    <shuffleanswers>false</shuffleanswers>\n    <answernumbering>ABCD</answernumbering>\n", single)
+				// Moodle shuffles the options for each attempt (as the CAT
+				// does); the letters then follow Moodle's order.
+				fmt.Fprintf(bw, "    <single>%t</single>\n    <shuffleanswers>true</shuffleanswers>\n    <answernumbering>ABCD</answernumbering>\n", single)
 				for _, tag := range []string{"correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"} {
 					fmt.Fprintf(bw, "    <%s format=\"html\">\n      <text></text>\n    </%s>\n", tag, tag)
 				}

@@ -40,6 +40,9 @@ func WriteBank(w io.Writer, b *bank.Bank) error {
 		lang = i18n.Default
 	}
 	y.kv(0, "language", plain(lang))
+	if len(b.Languages) > 0 {
+		y.kv(0, "languages", "["+strings.Join(b.Languages, ", ")+"]")
+	}
 	y.text(0, "title", b.Title)
 	y.text(0, "summary", b.Summary)
 	y.strings(0, "authors", b.Authors)

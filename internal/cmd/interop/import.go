@@ -9,12 +9,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/asnskill/asnskill/internal/atomicfile"
 	"github.com/asnskill/asnskill/internal/bank"
 	"github.com/asnskill/asnskill/internal/cmdutil"
+	"github.com/asnskill/asnskill/internal/i18n"
 	"github.com/asnskill/asnskill/internal/interop"
 	"github.com/asnskill/asnskill/internal/textsafe"
 )
@@ -30,6 +32,8 @@ type ImportOptions struct {
 	Out    string // "" or "-" for standard output
 	ID     string
 	Skill  string
+	// TextLang is the language of the imported text ("" to guess it).
+	TextLang string
 }
 
 // NewCmdImport builds the import command; runF replaces the run in tests.
@@ -63,6 +67,7 @@ func NewCmdImport(f *cmdutil.Factory, runF func(*ImportOptions) error) *cobra.Co
 	fl.StringVar(&opts.Out, "out", "", p.T("trainer.flag.out"))
 	fl.StringVar(&opts.ID, "id", "", p.T("trainer.import.flag.id"))
 	fl.StringVar(&opts.Skill, "skill", "", p.T("trainer.import.flag.skill"))
+	fl.StringVar(&opts.TextLang, "text-lang", "", p.T("trainer.import.flag.text-lang"))
 	return cmd
 }
 
@@ -70,7 +75,6 @@ func NewCmdImport(f *cmdutil.Factory, runF func(*ImportOptions) error) *cobra.Co
 func RunImport(opts *ImportOptions) error {
 	f := opts.F
 	p := f.Printer()
-	lang := f.Lang()
 	var in io.Reader = f.IO.In
 	if opts.File != "-" {
 		file, err := os.Open(opts.File)
@@ -79,6 +83,19 @@ func RunImport(opts *ImportOptions) error {
 		}
 		defer file.Close()
 		in = file
+	}
+	// The language of the imported text: --text-lang, else guessed from the
+	// text itself (not the language the program speaks to the user).
+	lang := strings.ToLower(opts.TextLang)
+	if lang == "" {
+		data, err := io.ReadAll(io.LimitReader(in, interop.MaxSourceSize+1))
+		if err != nil {
+			return cmdutil.Errorf("", "%s", err)
+		}
+		lang = interop.DetectLang(data)
+		in = bytes.NewReader(data)
+	} else if !i18n.Known(lang) {
+		return cmdutil.FlagErrorf("%s", p.T("trainer.import.bad-text-lang", textsafe.Line(opts.TextLang)))
 	}
 	iopts := interop.ImportOptions{File: opts.File, ID: opts.ID, Skill: opts.Skill, Lang: lang}
 	var res *interop.Result

@@ -80,8 +80,15 @@ func TestRunImportToStdout(t *testing.T) {
 	if b == nil || diags.HasErrors() {
 		t.Fatalf("output does not decode: %v", diags)
 	}
-	if b.Language != "en" || b.Skills[0].ID != "dasar" {
-		t.Errorf("language %s, first skill %s", b.Language, b.Skills[0].ID)
+	// The text is Indonesian: that, not the language of the messages
+	// (English here), is the bank's language, and the only one it declares.
+	if b.Language != "id" || len(b.Languages) != 1 || b.Languages[0] != "id" || b.Skills[0].ID != "dasar" {
+		t.Errorf("language %s %v, first skill %s", b.Language, b.Languages, b.Skills[0].ID)
+	}
+	for _, d := range diags {
+		if d.Code == "missing-translation" {
+			t.Errorf("an imported one-language bank warns: %v", d)
+		}
 	}
 	for _, want := range []string{
 		giftFixture + ":67: warning: question \"Essay\": essay questions are not supported; skipped\n",
