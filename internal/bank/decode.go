@@ -49,7 +49,7 @@ const (
 func Decode(name string, data []byte) (*Bank, Diagnostics) {
 	d := &decoder{file: name}
 	if len(data) > MaxFileSize {
-		d.errAt(1, 1, "file-too-large", len(data)>>20, MaxFileSize>>20)
+		d.errAt(1, 1, "file-too-large", i18n.Dec1(float64(len(data))/(1<<20)), MaxFileSize>>20)
 		return nil, d.diags
 	}
 	if line, col, ok := invalidUTF8(data); ok {

@@ -2,6 +2,7 @@ package bank
 
 import (
 	"fmt"
+	"github.com/asnskill/asnskill/internal/i18n"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -193,7 +194,7 @@ func ReadFileDiags(path string) (*Bank, Diagnostics, error) {
 		return nil, nil, &LoadError{Path: path, Err: err}
 	}
 	if st.Size() > MaxFileSize {
-		d := Diagnostic{File: path, Line: 1, Col: 1, Severity: Error, Code: "file-too-large", Args: []any{int(st.Size() >> 20), MaxFileSize >> 20}}
+		d := Diagnostic{File: path, Line: 1, Col: 1, Severity: Error, Code: "file-too-large", Args: []any{i18n.Dec1(float64(st.Size()) / (1 << 20)), MaxFileSize >> 20}}
 		return nil, Diagnostics{d}, nil
 	}
 	data := make([]byte, st.Size())

@@ -6,7 +6,7 @@ func init() {
 		"severity.error":   "error",
 		"severity.warning": "warning",
 
-		"bank.file-too-large":               "the file is %d MiB, more than the %d MiB a bank may be",
+		"bank.file-too-large":               "the file is %s MiB, more than the %d MiB a bank may be",
 		"bank.file-too-large.hint":          "split the bank into several files",
 		"bank.invalid-utf8":                 "the file is not valid UTF-8",
 		"bank.invalid-utf8.hint":            "save the file with UTF-8 encoding",

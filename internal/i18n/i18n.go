@@ -126,6 +126,10 @@ func NewPrinter(lang string) Printer {
 	return Printer{Lang: lang}
 }
 
+// Dec1 is an argument shown with one decimal in the reader's language
+// (10,5 in Indonesian, 10.5 in English); messages take it with %s.
+type Dec1 float64
+
 // T formats the message key with args. A missing key shows the key itself, so
 // a gap is visible rather than silent.
 func (p Printer) T(key string, args ...any) string {
@@ -144,6 +148,12 @@ func (p Printer) T(key string, args ...any) string {
 	if n := countVerbs(msg); n >= 0 && n < len(args) {
 		// A message may use fewer of the shared arguments than its hint.
 		args = args[:n]
+	}
+	for i, a := range args {
+		if d, ok := a.(Dec1); ok {
+			args = append([]any(nil), args...)
+			args[i] = p.Decimal(float64(d), 1)
+		}
 	}
 	out := fmt.Sprintf(msg, args...)
 	if strings.Contains(out, "(s)") {

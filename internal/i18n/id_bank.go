@@ -6,7 +6,7 @@ func init() {
 		"severity.error":   "galat",
 		"severity.warning": "peringatan",
 
-		"bank.file-too-large":               "berkas berukuran %d MiB, melebihi batas %d MiB untuk sebuah bank",
+		"bank.file-too-large":               "berkas berukuran %s MiB, melebihi batas %d MiB untuk sebuah bank",
 		"bank.file-too-large.hint":          "pecah bank menjadi beberapa berkas",
 		"bank.invalid-utf8":                 "berkas bukan UTF-8 yang sah",
 		"bank.invalid-utf8.hint":            "simpan berkas dengan pengodean UTF-8",

@@ -66,6 +66,7 @@ type source struct {
 	name string
 	data []byte
 	err  error
+	size int64 // set for a file over bank.MaxFileSize, which is not read
 }
 
 // Finding is a diagnostic as written by -o json.
@@ -121,6 +122,10 @@ func lintOnce(opts *Options) (failed bool, err error) {
 		}
 		data[s.name] = s.data
 		_, ds := bank.Decode(s.name, s.data)
+		if s.size > 0 { // the real size, not what was read
+			ds = bank.Diagnostics{{File: s.name, Line: 1, Col: 1, Severity: bank.Error, Code: "file-too-large",
+				Args: []any{i18n.Dec1(float64(s.size) / (1 << 20)), bank.MaxFileSize >> 20}}}
+		}
 		all = append(all, ds...)
 	}
 	errs, warns := all.Count()
@@ -206,8 +211,8 @@ func readSource(path string) source {
 		return source{name: path, err: err}
 	}
 	if st.Size() > bank.MaxFileSize {
-		// Decode refuses it from its length alone; do not read 1 GB to say so.
-		return source{name: path, data: make([]byte, bank.MaxFileSize+1)}
+		// Refused from its size alone: do not read 1 GB to say so.
+		return source{name: path, size: st.Size()}
 	}
 	data, err := os.ReadFile(path)
 	return source{name: path, data: data, err: err}
