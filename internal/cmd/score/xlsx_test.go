@@ -2,6 +2,7 @@ package score
 
 import (
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -148,7 +149,8 @@ func TestXLSXOutputEqualsJSON(t *testing.T) {
 		if row[0] != r.Candidate || row[1] != r.Groups["region"] {
 			t.Errorf("row %d: %q %q", i+1, row[0], row[1])
 		}
-		if num(row[col["percent"]]) != r.Score.Percent || num(row[col["correct"]]) != float64(r.Score.Counts.Correct) ||
+		// A spreadsheet keeps 15 significant digits.
+		if math.Abs(num(row[col["percent"]])-r.Score.Percent) > 1e-9 || num(row[col["correct"]]) != float64(r.Score.Counts.Correct) ||
 			num(row[col["blank"]]) != float64(r.Score.Counts.Blank) {
 			t.Errorf("row %d: %q against %+v", i+1, row, r.Score)
 		}
@@ -156,7 +158,7 @@ func TestXLSXOutputEqualsJSON(t *testing.T) {
 			t.Errorf("row %d: passed %q", i+1, row[col["passed"]])
 		}
 		s := r.Skills[0]
-		if num(row[col[s.ID+".percent"]]) != s.Percent || row[col[s.ID+".gap_status"]] != string(s.GapStatus) {
+		if math.Abs(num(row[col[s.ID+".percent"]])-s.Percent) > 1e-9 || row[col[s.ID+".gap_status"]] != string(s.GapStatus) {
 			t.Errorf("row %d: skill %q against %+v", i+1, row, s)
 		}
 		if t1, _ := f.GetCellType("Hasil", "C"+strconv.Itoa(i+2)); t1 == excelize.CellTypeSharedString || t1 == excelize.CellTypeInlineString {

@@ -2,16 +2,20 @@ package stats
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/mattn/go-runewidth"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/asnskill/asnskill/internal/adaptive"
 	"github.com/asnskill/asnskill/internal/bank"
@@ -164,6 +168,58 @@ func TestStatsTableFits80(t *testing.T) {
 	for _, want := range []string{"PENGECOH", "menarik yang", "kuat: B,C", "Kemudahan (p)", "GBP: galat baku pengukuran", "DIF kategori C", "0,"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the table lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+// stats -o xlsx: the question sheet's numbers equal the JSON report's.
+func TestStatsXLSX(t *testing.T) {
+	dir := t.TempDir()
+	sheet, book := filepath.Join(dir, "kelas.csv"), filepath.Join(dir, "analisis.xlsx")
+	data, err := os.ReadFile("../../../quizzes/cyber-security.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := bank.Decode("cyber-security.yaml", data)
+	classSheet(t, b, 200, sheet)
+	bankPath := filepath.Join(dir, "cyber-security.yaml")
+	os.WriteFile(bankPath, data, 0o644)
+	run := func(format, out string) string {
+		ios, _, stdout, errOut := iostreams.Test()
+		f := &cmdutil.Factory{IO: ios, Getenv: func(string) string { return "" }, Now: time.Now, LangFlag: "id", BankPaths: []string{bankPath}}
+		opts := &Options{F: f, BankRef: bankPath, Files: []string{sheet}, OutFile: out, Output: cmdutil.NewEnum(format, "table", "json", "csv", "html", "xlsx")}
+		if err := Run(opts); err != nil {
+			t.Fatalf("%v\n%s", err, errOut)
+		}
+		return stdout.String()
+	}
+	run("xlsx", book)
+	var rep struct {
+		Questions []struct {
+			ID             string
+			Facility       *float64
+			Discrimination *float64
+		}
+	}
+	if err := json.Unmarshal([]byte(run("json", "")), &rep); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Soal", excelize.Options{RawCellValue: true})
+	if err != nil || len(rows) != len(rep.Questions)+1 {
+		t.Fatalf("%d rows, %v", len(rows), err)
+	}
+	for i, q := range rep.Questions {
+		row := rows[i+1]
+		fac, _ := strconv.ParseFloat(row[5], 64)
+		disc, _ := strconv.ParseFloat(row[9], 64)
+		// A spreadsheet keeps 15 significant digits.
+		if row[0] != q.ID || math.Abs(fac-*q.Facility) > 1e-12 || math.Abs(disc-*q.Discrimination) > 1e-12 {
+			t.Errorf("row %d: %q, want %s %v %v", i+1, row[:10], q.ID, *q.Facility, *q.Discrimination)
 		}
 	}
 }

@@ -51,7 +51,7 @@ type Options struct {
 // NewCmdStats builds the stats command; runF replaces the run in tests.
 func NewCmdStats(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	p := f.Printer()
-	opts := &Options{F: f, Output: cmdutil.NewEnum("", "table", "json", "csv", "html")}
+	opts := &Options{F: f, Output: cmdutil.NewEnum("", "table", "json", "csv", "html", "xlsx")}
 	cmd := &cobra.Command{
 		Use:   "stats --bank <id|path> [<file>... | -]",
 		Short: p.T("stats.short"),
@@ -120,6 +120,8 @@ func Run(opts *Options) error {
 			return writeCSV(w, rep, opts.RawCSV)
 		case "html":
 			return writeHTML(w, rep, b, p)
+		case "xlsx":
+			return writeXLSX(w, rep, p)
 		}
 		return writeTable(w, rep, b, f, p)
 	}
