@@ -77,7 +77,7 @@ func (rd *Reader) NextChunk() ([]byte, int, error) {
 func (rd *Reader) EachInChunk(data []byte, firstLine int, fn func(*Record, error)) {
 	// One record and one row of cells, reused: rows are scored as they are
 	// read, while they are still in the cache.
-	a := arena{recs: make([]Record, 1), slab: make([]string, len(rd.qCols)+len(rd.groupCols))}
+	a := arena{recs: make([]Record, 1), slab: make([]string, len(rd.qCols)+len(rd.groupCols)+len(rd.keptCols))}
 	rec0, slab0 := a.recs, a.slab
 	text := string(data) // one string for the chunk: the cells are slices of it
 	var cells []string

@@ -49,6 +49,10 @@ type Record struct {
 	Groups []string
 	// GroupNames name the group columns (shared; do not modify).
 	GroupNames []string
+	// Kept are the values of the --keep columns, in KeptNames order.
+	Kept []string
+	// KeptNames name the kept columns (shared; do not modify).
+	KeptNames []string
 	// Seconds and Flagged come from result files written by the quiz.
 	Seconds []float64
 	Flagged []bool
@@ -128,6 +132,8 @@ type Reader struct {
 	bankCol    int
 	groupCols  []int
 	groupNames []string
+	keptCols   []int
+	keptNames  []string
 	qCols      []int
 	questions  []string
 	responses  []string
@@ -161,6 +167,9 @@ type Options struct {
 	// Sheet is the sheet of a workbook to read (the opener's business:
 	// the reader itself reads CSV and JSONL).
 	Sheet string
+	// Keep names columns that are not questions (Nama, NIP) to carry into
+	// the results as they are (any case).
+	Keep []string
 }
 
 // emailColumns are the candidate columns of form exports, lower case.
@@ -358,6 +367,22 @@ func (rd *Reader) initCSV() error {
 	if rd.candCol < 0 {
 		return NewSheetError(rd.file, 1, "no-candidate")
 	}
+	for _, name := range rd.opts.Keep {
+		found := false
+		for k := 0; k < len(rd.questions); k++ {
+			if strings.EqualFold(rd.questions[k], strings.TrimSpace(name)) {
+				rd.keptCols = append(rd.keptCols, rd.qCols[k])
+				rd.keptNames = append(rd.keptNames, rd.questions[k])
+				rd.qCols = append(rd.qCols[:k:k], rd.qCols[k+1:]...)
+				rd.questions = append(rd.questions[:k:k], rd.questions[k+1:]...)
+				found = true
+				break
+			}
+		}
+		if !found {
+			return NewSheetError(rd.file, 1, "no-keep-column", textsafe.Line(name))
+		}
+	}
 	if len(rd.questions) == 0 {
 		return NewSheetError(rd.file, 1, "no-questions")
 	}
@@ -408,7 +433,7 @@ func (rd *Reader) record(row []string, line int, a *arena) (*Record, error) {
 		return nil, NewRowError(rd.file, line, "short-row", len(row), len(rd.header))
 	}
 	rec := a.record()
-	*rec = Record{File: rd.file, Line: line, Questions: rd.questions, GroupNames: rd.groupNames}
+	*rec = Record{File: rd.file, Line: line, Questions: rd.questions, GroupNames: rd.groupNames, KeptNames: rd.keptNames}
 	rec.Candidate = strings.TrimSpace(row[rd.candCol])
 	if err := checkCandidate(rec.Candidate); err != nil {
 		return nil, NewRowError(rd.file, line, err.code, err.args...)
@@ -430,6 +455,13 @@ func (rd *Reader) record(row []string, line int, a *arena) (*Record, error) {
 			g[k] = strings.TrimSpace(row[c])
 		}
 		rec.Groups = g
+	}
+	if len(rd.keptCols) > 0 {
+		kept := a.take(len(rd.keptCols))
+		for k, c := range rd.keptCols {
+			kept[k] = strings.TrimSpace(row[c])
+		}
+		rec.Kept = kept
 	}
 	return rec, nil
 }

@@ -68,6 +68,7 @@ func init() {
 		"score.xlsx.points":             "Points per question",
 		"score.xlsx-needs-out":          "-o xlsx writes a workbook: give --out FILE.xlsx",
 		"score.flag.precise":            "write CSV numbers with every digit (default: 6 significant digits, e.g. 66.6667)",
+		"score.flag.keep":               "a sheet column (not a question) to carry into the results, e.g. --keep Nama --keep NIP",
 		"score.summary":                 "asnskill: %d row(s) read, %d scored, %d rejected",
 		"score.strict-stop":             "stopped at the first bad row (--strict)",
 		"score.hint.strict":             "fix the row, or run without --strict to skip bad rows",

@@ -21,6 +21,8 @@ func init() {
 		"sheet.xlsx-no-sheet":         "no sheet %q; the sheets are: %s",
 		"sheet.xlsx-no-sheet.hint":    "choose one with --sheet NAME",
 		"sheet.sheet-not-workbook":    "--sheet applies to .xlsx workbooks only",
+		"sheet.no-keep-column":        "no column %q for --keep",
+		"sheet.no-keep-column.hint":   "check the column names in the sheet's first line",
 		"sheet.csv":                   "not valid CSV: %s",
 		"sheet.csv.hint":              "export the sheet again from the spreadsheet as CSV",
 		"sheet.read":                  "cannot read: %s",

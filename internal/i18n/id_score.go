@@ -68,6 +68,7 @@ func init() {
 		"score.xlsx.points":             "Poin per soal",
 		"score.xlsx-needs-out":          "-o xlsx menulis buku kerja: beri --out FILE.xlsx",
 		"score.flag.precise":            "tulis angka CSV dengan semua digit (bawaan: 6 angka penting, mis. 66.6667)",
+		"score.flag.keep":               "kolom lembar (bukan soal) yang dibawa ke hasil, mis. --keep Nama --keep NIP",
 		"score.summary":                 "asnskill: %d baris dibaca, %d dinilai, %d ditolak",
 		"score.strict-stop":             "berhenti pada baris salah yang pertama (--strict)",
 		"score.hint.strict":             "perbaiki barisnya, atau jalankan tanpa --strict untuk melewati baris yang salah",

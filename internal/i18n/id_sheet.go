@@ -21,6 +21,8 @@ func init() {
 		"sheet.xlsx-no-sheet":         "tidak ada lembar %q; lembar yang ada: %s",
 		"sheet.xlsx-no-sheet.hint":    "pilih salah satu dengan --sheet NAMA",
 		"sheet.sheet-not-workbook":    "--sheet hanya berlaku untuk buku kerja .xlsx",
+		"sheet.no-keep-column":        "tidak ada kolom %q untuk --keep",
+		"sheet.no-keep-column.hint":   "periksa nama kolom di baris pertama lembar",
 		"sheet.csv":                   "bukan CSV yang sah: %s",
 		"sheet.csv.hint":              "ekspor ulang lembar dari spreadsheet sebagai CSV",
 		"sheet.read":                  "tidak dapat dibaca: %s",

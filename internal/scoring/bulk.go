@@ -114,6 +114,12 @@ func (bk *Bulk) ScoreInto(r *Result, rec *answers.Record) error {
 			sh.Groups[rec.GroupNames[i]] = g
 		}
 	}
+	if len(rec.Kept) > 0 {
+		sh.Kept = make(map[string]string, len(rec.Kept))
+		for i, v := range rec.Kept {
+			sh.Kept[rec.KeptNames[i]] = v
+		}
+	}
 	s.ScoreInto(r, sh, bk.WithAnswers)
 	return nil
 }

@@ -50,6 +50,10 @@ func (r *Result) AppendJSON(b []byte) []byte {
 		b = append(b, `,"groups":`...)
 		b = appendGroups(b, r.Groups)
 	}
+	if len(r.Kept) > 0 {
+		b = append(b, `,"kept":`...)
+		b = appendGroups(b, r.Kept)
+	}
 	s := &r.Score
 	b = append(b, `,"score":{"earned":`...)
 	b = appendFloat(b, s.Earned)

@@ -278,6 +278,8 @@ type Result struct {
 	StartedAt       *time.Time        `json:"started_at,omitempty"`
 	FinishedAt      *time.Time        `json:"finished_at,omitempty"`
 	Groups          map[string]string `json:"groups,omitempty"`
+	// Kept are an answer sheet's columns carried along (score --keep).
+	Kept map[string]string `json:"kept,omitempty"`
 	Score           Total             `json:"score"`
 	Skills          []SkillResult     `json:"skills"`
 	Recommendations []Recommendation  `json:"recommendations"`
@@ -396,6 +398,7 @@ type Sheet struct {
 	Seconds   []float64
 	Flagged   []bool
 	Groups    map[string]string
+	Kept      map[string]string
 }
 
 // Score scores one sheet. withAnswers adds the per-question answers list.
@@ -416,6 +419,7 @@ func (s *Scorer) ScoreInto(r *Result, sh Sheet, withAnswers bool) {
 		Candidate: sh.Candidate,
 		Bank:      BankRef{ID: b.ID, Version: b.Version, SHA256: b.SHA256},
 		Groups:    sh.Groups,
+		Kept:      sh.Kept,
 		Skills:    slices.Grow(skills, len(s.skills))[:len(s.skills)],
 	}
 	r.Score.FailedSkills = failed

@@ -40,6 +40,7 @@ type Options struct {
 	Strict             bool
 	IDColumn           string
 	Sheet              string
+	Keep               []string
 	WithAnswers        bool
 	AllRecommendations bool
 	RawCSV             bool
@@ -90,6 +91,7 @@ func NewCmdScore(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	fl.StringVar(&opts.IDColumn, "id-column", "", p.T("score.flag.id-column"))
 	fl.StringVar(&opts.Sheet, "sheet", "", p.T("score.flag.sheet"))
 	fl.BoolVar(&opts.Precise, "precise", false, p.T("score.flag.precise"))
+	fl.StringArrayVar(&opts.Keep, "keep", nil, p.T("score.flag.keep"))
 	fl.BoolVar(&opts.WithAnswers, "with-answers", false, p.T("score.flag.with-answers"))
 	fl.BoolVar(&opts.AllRecommendations, "all-recommendations", false, p.T("score.flag.all-recs"))
 	fl.BoolVar(&opts.RawCSV, "raw-csv", false, p.T("flag.raw-csv"))
@@ -170,6 +172,7 @@ type batch struct {
 	xres      [][]any    // xlsx: results rows
 	xpts      [][]any    // xlsx: points rows
 	groups    []string   // csv, xlsx: the group names of the batch's first row
+	kept      []string   // csv, xlsx: the kept columns (--keep) of the batch's first row
 	errs      []error    // row errors in input order
 	ids       []rowID    // aligned with errs: who each scored row was
 	good      int
@@ -235,7 +238,7 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 			return send()
 		}
 		for _, name := range opts.Files {
-			err := readFile(f, name, answers.Options{IDColumn: opts.IDColumn, Sheet: opts.Sheet}, bulk, func(it item) bool {
+			err := readFile(f, name, answers.Options{IDColumn: opts.IDColumn, Sheet: opts.Sheet, Keep: opts.Keep}, bulk, func(it item) bool {
 				cur.items = append(cur.items, it)
 				return len(cur.items) < batchSize || send()
 			}, sendChunk)
@@ -360,7 +363,7 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 			case "xlsx":
 				for i := range cur.xres {
 					if !xo.started {
-						if err := xo.header(cur.groups); err != nil {
+						if err := xo.header(cur.kept, cur.groups); err != nil {
 							fatal = err
 							break
 						}
@@ -374,7 +377,7 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 				if format == "csv" && !csvStarted && cur.good > 0 {
 					// The header, once the first row gives the group columns.
 					csvStarted = true
-					writeCSVHeader(w, bulk.Bank.Skills, cur.groups)
+					writeCSVHeader(w, bulk.Bank.Skills, cur.kept, cur.groups)
 				}
 				w.Write(cur.out)
 				outBuffers.Put(cur.out[:0])
@@ -387,7 +390,7 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 	}
 	progress.Done()
 	if format == "csv" && !csvStarted {
-		writeCSVHeader(w, bulk.Bank.Skills, nil)
+		writeCSVHeader(w, bulk.Bank.Skills, nil, nil)
 	}
 	switch format {
 	case "json":
@@ -496,17 +499,17 @@ func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw, precise bool,
 		case "csv":
 			groups := sortedKeys(res.Groups)
 			if bt.good == 1 {
-				bt.groups = groups
+				bt.groups, bt.kept = groups, rec.KeptNames
 			}
-			bt.out = appendCSVRow(bt.out, &res, bulk.Bank.Skills, groups, raw, precise)
+			bt.out = appendCSVRow(bt.out, &res, bulk.Bank.Skills, rec.KeptNames, groups, raw, precise)
 		case "json":
 			bt.jsons = append(bt.jsons, res.AppendJSON(nil))
 		case "table":
 			bt.table = append(bt.table, tableRow(res, p))
 		case "xlsx":
-			r, pts, groups := xo.rows(&res)
+			r, pts, groups := xo.rows(&res, rec.KeptNames)
 			if len(bt.xres) == 0 {
-				bt.groups = groups
+				bt.groups, bt.kept = groups, rec.KeptNames
 			}
 			bt.xres, bt.xpts = append(bt.xres, r), append(bt.xpts, pts)
 		default:
@@ -540,9 +543,9 @@ func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw, precise bool,
 
 // writeCSVHeader writes the CSV header: the candidate, the group columns
 // (as the sheet named them), then the scores.
-func writeCSVHeader(w io.Writer, skills []bank.Skill, groups []string) {
+func writeCSVHeader(w io.Writer, skills []bank.Skill, kept, groups []string) {
 	cw := csv.NewWriter(w)
-	cw.Write(csvHeader(skills, groups))
+	cw.Write(csvHeader(skills, kept, groups))
 	cw.Flush()
 }
 
@@ -568,8 +571,11 @@ func csvNumber(b []byte, v float64, precise bool) []byte {
 	return scoring.AppendNumber(b, v)
 }
 
-func csvHeader(skills []bank.Skill, groups []string) []string {
+func csvHeader(skills []bank.Skill, kept, groups []string) []string {
 	h := []string{"candidate"}
+	for _, k := range kept {
+		h = append(h, textsafe.CSVCell(k))
+	}
 	for _, g := range groups {
 		h = append(h, textsafe.CSVCell("group:"+g))
 	}
@@ -585,7 +591,7 @@ func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 // appendCSVRow writes one result as a CSV line (what encoding/csv writes:
 // a cell is quoted when it holds a comma, a quote, a line break or begins
 // with a space), numbers through the same formatter as JSON.
-func appendCSVRow(b []byte, r *scoring.Result, skills []bank.Skill, groups []string, raw, precise bool) []byte {
+func appendCSVRow(b []byte, r *scoring.Result, skills []bank.Skill, kept, groups []string, raw, precise bool) []byte {
 	cell := func(s string) {
 		if !raw {
 			s = textsafe.CSVCell(s)
@@ -593,6 +599,10 @@ func appendCSVRow(b []byte, r *scoring.Result, skills []bank.Skill, groups []str
 		b = appendCSVCell(b, s)
 	}
 	cell(r.Candidate)
+	for _, k := range kept {
+		b = append(b, ',')
+		cell(r.Kept[k])
+	}
 	for _, g := range groups {
 		b = append(b, ',')
 		cell(r.Groups[g])

@@ -67,10 +67,13 @@ func newXLSXOut(b *bank.Bank, p i18n.Printer) (*xlsxOut, error) {
 
 // header writes both header rows, once the first row gives the group
 // columns (every row of a sheet has the same ones).
-func (x *xlsxOut) header(groups []string) error {
+func (x *xlsxOut) header(kept, groups []string) error {
 	x.started = true
 	x.groups = groups
 	head := []any{"candidate"}
+	for _, k := range kept {
+		head = append(head, k)
+	}
 	for _, g := range x.groups {
 		head = append(head, "group:"+g)
 	}
@@ -101,10 +104,13 @@ func styled(vals []any, style int) []any {
 
 // rows turns one result into its two rows, on the workers (so it reads
 // nothing the writer changes); groups are the group names, sorted.
-func (x *xlsxOut) rows(r *scoring.Result) (res, pts []any, groups []string) {
+func (x *xlsxOut) rows(r *scoring.Result, kept []string) (res, pts []any, groups []string) {
 	// Text cells are written as strings, never as formulas; control
 	// characters are made visible as everywhere else.
 	res = []any{textsafe.Line(r.Candidate)}
+	for _, k := range kept {
+		res = append(res, textsafe.Line(r.Kept[k]))
+	}
 	for g := range r.Groups {
 		groups = append(groups, g)
 	}
@@ -155,7 +161,7 @@ func (x *xlsxOut) write(res, pts []any) error {
 // finish flushes both sheets, adds the filters and writes the workbook.
 func (x *xlsxOut) finish(w io.Writer) error {
 	if !x.started {
-		if err := x.header(nil); err != nil {
+		if err := x.header(nil, nil); err != nil {
 			return err
 		}
 	}
