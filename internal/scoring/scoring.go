@@ -269,17 +269,17 @@ type Answer struct {
 
 // Result is a scored attempt: the contract asnskill/result/v1.
 type Result struct {
-	Format          string            `json:"format"`
-	Candidate       string            `json:"candidate"`
-	Bank            BankRef           `json:"bank"`
-	Mode            string            `json:"mode,omitempty"`
-	Seed            *int64            `json:"seed,omitempty"`
-	Lang            string            `json:"lang,omitempty"`
-	StartedAt       *time.Time        `json:"started_at,omitempty"`
-	FinishedAt      *time.Time        `json:"finished_at,omitempty"`
-	Groups          map[string]string `json:"groups,omitempty"`
+	Format     string            `json:"format"`
+	Candidate  string            `json:"candidate"`
+	Bank       BankRef           `json:"bank"`
+	Mode       string            `json:"mode,omitempty"`
+	Seed       *int64            `json:"seed,omitempty"`
+	Lang       string            `json:"lang,omitempty"`
+	StartedAt  *time.Time        `json:"started_at,omitempty"`
+	FinishedAt *time.Time        `json:"finished_at,omitempty"`
+	Groups     map[string]string `json:"groups,omitempty"`
 	// Kept are an answer sheet's columns carried along (score --keep).
-	Kept map[string]string `json:"kept,omitempty"`
+	Kept            map[string]string `json:"kept,omitempty"`
 	Score           Total             `json:"score"`
 	Skills          []SkillResult     `json:"skills"`
 	Recommendations []Recommendation  `json:"recommendations"`
