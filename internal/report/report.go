@@ -7,7 +7,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/asnskill/asnskill/internal/bank"
 	"github.com/asnskill/asnskill/internal/i18n"
+	"github.com/asnskill/asnskill/internal/resultio"
 	"github.com/asnskill/asnskill/internal/scoring"
 	"github.com/asnskill/asnskill/internal/textsafe"
 	"github.com/asnskill/asnskill/internal/tui"
@@ -266,11 +266,7 @@ func mdURL(s string) string {
 }
 
 // JSON writes the result as the asnskill/result/v1 contract.
-func JSON(w io.Writer, r *scoring.Result) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(r)
-}
+func JSON(w io.Writer, r *scoring.Result) error { return resultio.WriteJSON(w, r) }
 
 // noGaps says there is no gap only as firmly as the evidence allows.
 func noGaps(p i18n.Printer, r *scoring.Result) string {

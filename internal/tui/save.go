@@ -1,16 +1,14 @@
 package tui
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 	"time"
 
 	"github.com/asnskill/asnskill/internal/atomicfile"
+	"github.com/asnskill/asnskill/internal/resultio"
 	"github.com/asnskill/asnskill/internal/scoring"
-	"github.com/asnskill/asnskill/internal/textsafe"
 )
 
 // SaveResult writes r as JSON (asnskill/result/v1) to path atomically: to a
@@ -27,34 +25,8 @@ func SaveResult(path string, r scoring.Result) error {
 	})
 }
 
-// MarshalResult is the result as indented JSON. Characters that are
-// harmless to a JSON reader but not to a terminal (C1 controls,
-// bidirectional and zero-width characters from bank text) are written as
-// \uXXXX escapes, which decode to the same text: `cat result.json` stays
-// safe. encoding/json already escapes the C0 controls.
-func MarshalResult(r scoring.Result) ([]byte, error) {
-	data, err := json.MarshalIndent(r, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return append(escapeUnsafe(data), '\n'), nil
-}
-
-func escapeUnsafe(data []byte) []byte {
-	if textsafe.Display(string(data)) == string(data) {
-		return data
-	}
-	var b bytes.Buffer
-	b.Grow(len(data) + 32)
-	for _, r := range string(data) {
-		if r != '\n' && r != '\t' && textsafe.Classify(r) != textsafe.Safe {
-			fmt.Fprintf(&b, `\u%04x`, r)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.Bytes()
-}
+// MarshalResult is the result as indented JSON (resultio.JSON).
+func MarshalResult(r scoring.Result) ([]byte, error) { return resultio.JSON(&r), nil }
 
 // DefaultSavePath is the file name a result is saved to when no --save is
 // given: asnskill-<bank>-<date>-<time>.json in the current folder.

@@ -16,6 +16,7 @@ import (
 	"github.com/asnskill/asnskill/internal/bank"
 	"github.com/asnskill/asnskill/internal/cmdutil"
 	"github.com/asnskill/asnskill/internal/report"
+	"github.com/asnskill/asnskill/internal/resultio"
 	"github.com/asnskill/asnskill/internal/scoring"
 	"github.com/asnskill/asnskill/internal/textsafe"
 )
@@ -31,7 +32,7 @@ type Options struct {
 // NewCmdReport builds the report command; runF replaces the run in tests.
 func NewCmdReport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	p := f.Printer()
-	opts := &Options{F: f, Output: cmdutil.NewEnum("text", "text", "markdown", "json", "html")}
+	opts := &Options{F: f, Output: cmdutil.NewEnum("text", "text", "markdown", "json", "html", "csv")}
 	cmd := &cobra.Command{
 		Use:     "report <result.json>",
 		Short:   p.T("report.short"),
@@ -106,8 +107,23 @@ func Run(opts *Options) error {
 	}
 	b := findBank(f, r)
 	scoring.Upgrade(r, b)
-	if opts.Output.Value == "json" {
+	switch opts.Output.Value {
+	case "json":
 		return report.JSON(f.IO.Out, r)
+	case "csv":
+		// The row score -o csv writes for the same answers (one writer).
+		var skills []bank.Skill
+		if b != nil {
+			skills = b.Skills
+		} else {
+			for _, s := range r.Skills {
+				skills = append(skills, bank.Skill{ID: s.ID})
+			}
+		}
+		kept, groups := resultio.SortedKeys(r.Kept), resultio.SortedKeys(r.Groups)
+		resultio.WriteCSVHeader(f.IO.Out, skills, kept, groups)
+		_, err := f.IO.Out.Write(resultio.AppendCSV(nil, r, skills, kept, groups, false, false))
+		return err
 	}
 	o := report.Options{Lang: f.Lang(), Color: f.IO.ColorEnabled(), Width: f.IO.TerminalWidth() - 1, Bank: b} // as the quiz: the last column is left free
 	if opts.Output.Value == "markdown" {

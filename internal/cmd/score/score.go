@@ -4,27 +4,22 @@
 package score
 
 import (
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"hash/maphash"
 	"io"
 	"runtime"
 	"runtime/debug"
-	"sort"
-	"strconv"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/asnskill/asnskill/internal/answers"
 	"github.com/asnskill/asnskill/internal/atomicfile"
-	"github.com/asnskill/asnskill/internal/bank"
 	"github.com/asnskill/asnskill/internal/cmdutil"
 	"github.com/asnskill/asnskill/internal/i18n"
+	"github.com/asnskill/asnskill/internal/resultio"
 	"github.com/asnskill/asnskill/internal/scoring"
 	"github.com/asnskill/asnskill/internal/tableprinter"
 	"github.com/asnskill/asnskill/internal/textsafe"
@@ -254,10 +249,10 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 	}()
 
 	format := opts.Output.Value
-	var xo *xlsxOut
+	var xo *resultio.XLSX
 	if format == "xlsx" {
 		var err error
-		if xo, err = newXLSXOut(bulk.Bank, p); err != nil {
+		if xo, err = resultio.NewXLSX(bulk.Bank, p); err != nil {
 			close(stop)
 			return Summary{}, err
 		}
@@ -362,13 +357,13 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 				}
 			case "xlsx":
 				for i := range cur.xres {
-					if !xo.started {
-						if err := xo.header(cur.kept, cur.groups); err != nil {
+					if !xo.Started {
+						if err := xo.Header(cur.kept, cur.groups); err != nil {
 							fatal = err
 							break
 						}
 					}
-					if err := xo.write(cur.xres[i], cur.xpts[i]); err != nil {
+					if err := xo.Write(cur.xres[i], cur.xpts[i]); err != nil {
 						fatal = err
 						break
 					}
@@ -377,7 +372,7 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 				if format == "csv" && !csvStarted && cur.good > 0 {
 					// The header, once the first row gives the group columns.
 					csvStarted = true
-					writeCSVHeader(w, bulk.Bank.Skills, cur.kept, cur.groups)
+					resultio.WriteCSVHeader(w, bulk.Bank.Skills, cur.kept, cur.groups)
 				}
 				w.Write(cur.out)
 				outBuffers.Put(cur.out[:0])
@@ -390,7 +385,7 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 	}
 	progress.Done()
 	if format == "csv" && !csvStarted {
-		writeCSVHeader(w, bulk.Bank.Skills, nil, nil)
+		resultio.WriteCSVHeader(w, bulk.Bank.Skills, nil, nil)
 	}
 	switch format {
 	case "json":
@@ -401,7 +396,7 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 		}
 	case "xlsx":
 		if fatal == nil {
-			if err := xo.finish(w); err != nil {
+			if err := xo.Finish(w); err != nil {
 				return sum, err
 			}
 		}
@@ -479,7 +474,7 @@ func readFile(f *cmdutil.Factory, name string, so answers.Options, bulk *scoring
 // outBuffers recycles the output buffers of batches once written.
 var outBuffers = sync.Pool{New: func() any { return make([]byte, 0, batchSize*2048) }}
 
-func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw, precise bool, p i18n.Printer, xo *xlsxOut) {
+func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw, precise bool, p i18n.Printer, xo *resultio.XLSX) {
 	var res scoring.Result
 	if format == "jsonl" || format == "csv" {
 		bt.out = outBuffers.Get().([]byte)[:0]
@@ -497,17 +492,17 @@ func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw, precise bool,
 		bt.good++
 		switch format {
 		case "csv":
-			groups := sortedKeys(res.Groups)
+			groups := resultio.SortedKeys(res.Groups)
 			if bt.good == 1 {
 				bt.groups, bt.kept = groups, rec.KeptNames
 			}
-			bt.out = appendCSVRow(bt.out, &res, bulk.Bank.Skills, rec.KeptNames, groups, raw, precise)
+			bt.out = resultio.AppendCSV(bt.out, &res, bulk.Bank.Skills, rec.KeptNames, groups, raw, precise)
 		case "json":
 			bt.jsons = append(bt.jsons, res.AppendJSON(nil))
 		case "table":
-			bt.table = append(bt.table, tableRow(res, p))
+			bt.table = append(bt.table, resultio.TableRow(res, p))
 		case "xlsx":
-			r, pts, groups := xo.rows(&res, rec.KeptNames)
+			r, pts, groups := xo.Rows(&res, rec.KeptNames)
 			if len(bt.xres) == 0 {
 				bt.groups, bt.kept = groups, rec.KeptNames
 			}
@@ -539,152 +534,6 @@ func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw, precise bool,
 		}
 		one(it.rec, nil)
 	}
-}
-
-// writeCSVHeader writes the CSV header: the candidate, the group columns
-// (as the sheet named them), then the scores.
-func writeCSVHeader(w io.Writer, skills []bank.Skill, kept, groups []string) {
-	cw := csv.NewWriter(w)
-	cw.Write(csvHeader(skills, kept, groups))
-	cw.Flush()
-}
-
-// sortedKeys are a result's group names in order.
-func sortedKeys(m map[string]string) []string {
-	if len(m) == 0 {
-		return nil
-	}
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-// csvNumber writes a number for the CSV: 6 significant digits (62.5,
-// 66.6667), or every digit with --precise.
-func csvNumber(b []byte, v float64, precise bool) []byte {
-	if !precise {
-		v, _ = strconv.ParseFloat(strconv.FormatFloat(v, 'g', 6, 64), 64)
-	}
-	return scoring.AppendNumber(b, v)
-}
-
-func csvHeader(skills []bank.Skill, kept, groups []string) []string {
-	h := []string{"candidate"}
-	for _, k := range kept {
-		h = append(h, textsafe.CSVCell(k))
-	}
-	for _, g := range groups {
-		h = append(h, textsafe.CSVCell("group:"+g))
-	}
-	h = append(h, "percent", "passed", "correct", "partial", "wrong", "blank")
-	for _, s := range skills {
-		h = append(h, s.ID+".percent", s.ID+".level", s.ID+".gap", s.ID+".gap_status")
-	}
-	return h
-}
-
-func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-// appendCSVRow writes one result as a CSV line (what encoding/csv writes:
-// a cell is quoted when it holds a comma, a quote, a line break or begins
-// with a space), numbers through the same formatter as JSON.
-func appendCSVRow(b []byte, r *scoring.Result, skills []bank.Skill, kept, groups []string, raw, precise bool) []byte {
-	cell := func(s string) {
-		if !raw {
-			s = textsafe.CSVCell(s)
-		}
-		b = appendCSVCell(b, s)
-	}
-	cell(r.Candidate)
-	for _, k := range kept {
-		b = append(b, ',')
-		cell(r.Kept[k])
-	}
-	for _, g := range groups {
-		b = append(b, ',')
-		cell(r.Groups[g])
-	}
-	b = append(b, ',')
-	b = csvNumber(b, r.Score.Percent, precise)
-	b = append(b, ',')
-	b = strconv.AppendBool(b, r.Score.Passed)
-	for _, n := range [...]int{r.Score.Counts.Correct, r.Score.Counts.Partial, r.Score.Counts.Wrong, r.Score.Counts.Blank} {
-		b = append(b, ',')
-		b = strconv.AppendInt(b, int64(n), 10)
-	}
-	// r.Skills holds the administered skills in the bank's order; a skill
-	// without a level (too few questions) has empty level and gap cells.
-	k := 0
-	for i := range skills {
-		if k < len(r.Skills) && r.Skills[k].ID == skills[i].ID {
-			sr := &r.Skills[k]
-			b = append(b, ',')
-			b = csvNumber(b, sr.Percent, precise)
-			b = append(b, ',')
-			if sr.Known() {
-				b = strconv.AppendInt(b, int64(sr.Level), 10)
-			}
-			b = append(b, ',')
-			if sr.Known() {
-				b = strconv.AppendInt(b, int64(sr.Gap), 10)
-			}
-			b = append(b, ',')
-			b = append(b, sr.GapStatus...)
-			k++
-		} else {
-			b = append(b, ",,,,"...)
-		}
-	}
-	return append(b, '\n')
-}
-
-func appendCSVCell(b []byte, s string) []byte {
-	if !csvNeedsQuotes(s) {
-		return append(b, s...)
-	}
-	b = append(b, '"')
-	b = append(b, strings.ReplaceAll(s, `"`, `""`)...)
-	return append(b, '"')
-}
-
-// csvNeedsQuotes is encoding/csv's rule, so the bytes are the same.
-func csvNeedsQuotes(s string) bool {
-	if s == "" {
-		return false
-	}
-	if s == `\.` || strings.ContainsAny(s, ",\"\r\n") {
-		return true
-	}
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsSpace(r)
-}
-
-// tableRow is a candidate's row: the gaps as skill numbers (their place in
-// the bank, named in the note under the table) with the levels missing, and
-// "?" where the gap is only possible (docs/scoring.md).
-func tableRow(r scoring.Result, p i18n.Printer) []string {
-	var gaps []string
-	for _, g := range scoring.RankGaps(r.Skills) {
-		n := 0
-		for i := range r.Skills {
-			if r.Skills[i].ID == g.ID {
-				n = i + 1
-			}
-		}
-		cell := fmt.Sprintf("%d:−%d", n, g.Gap)
-		if g.GapStatus != scoring.GapClear {
-			cell += "?"
-		}
-		gaps = append(gaps, cell)
-	}
-	passed := "✗"
-	if r.Score.Passed {
-		passed = "✓"
-	}
-	return []string{r.Candidate, p.Decimal(r.Score.Percent, 1), passed, strings.Join(gaps, " ")}
 }
 
 // describe is a row error in the user's language.

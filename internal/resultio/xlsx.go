@@ -1,4 +1,4 @@
-package score
+package resultio
 
 import (
 	"io"
@@ -12,12 +12,12 @@ import (
 	"github.com/asnskill/asnskill/internal/textsafe"
 )
 
-// xlsxOut writes score -o xlsx: a results sheet (candidate, groups, overall
+// XLSX writes results as a workbook: a results sheet (candidate, groups, overall
 // percent, passed, counts, and each skill's percent, level and gap status)
 // and a sheet of points per question, streamed row by row (excelize's
 // StreamWriter keeps rows on disk, not in memory). Numbers are stored as
 // numbers with a display format; the header row is frozen and filtered.
-type xlsxOut struct {
+type XLSX struct {
 	f          *excelize.File
 	res, pts   *excelize.StreamWriter
 	resName    string
@@ -25,15 +25,15 @@ type xlsxOut struct {
 	skills     []bank.Skill
 	questions  []string
 	groups     []string // group columns, from the first row
-	started    bool
+	Started    bool
 	row        int
 	pctStyle   int
 	headStyle  int
 	resColumns int
 }
 
-func newXLSXOut(b *bank.Bank, p i18n.Printer) (*xlsxOut, error) {
-	x := &xlsxOut{f: excelize.NewFile(), resName: p.T("score.xlsx.results"), ptsName: p.T("score.xlsx.points"), skills: b.Skills, row: 1}
+func NewXLSX(b *bank.Bank, p i18n.Printer) (*XLSX, error) {
+	x := &XLSX{f: excelize.NewFile(), resName: p.T("score.xlsx.results"), ptsName: p.T("score.xlsx.points"), skills: b.Skills, row: 1}
 	for _, q := range b.Questions {
 		x.questions = append(x.questions, q.ID)
 	}
@@ -67,8 +67,8 @@ func newXLSXOut(b *bank.Bank, p i18n.Printer) (*xlsxOut, error) {
 
 // header writes both header rows, once the first row gives the group
 // columns (every row of a sheet has the same ones).
-func (x *xlsxOut) header(kept, groups []string) error {
-	x.started = true
+func (x *XLSX) Header(kept, groups []string) error {
+	x.Started = true
 	x.groups = groups
 	head := []any{"candidate"}
 	for _, k := range kept {
@@ -104,7 +104,7 @@ func styled(vals []any, style int) []any {
 
 // rows turns one result into its two rows, on the workers (so it reads
 // nothing the writer changes); groups are the group names, sorted.
-func (x *xlsxOut) rows(r *scoring.Result, kept []string) (res, pts []any, groups []string) {
+func (x *XLSX) Rows(r *scoring.Result, kept []string) (res, pts []any, groups []string) {
 	// Text cells are written as strings, never as formulas; control
 	// characters are made visible as everywhere else.
 	res = []any{textsafe.Line(r.Candidate)}
@@ -149,7 +149,7 @@ func (x *xlsxOut) rows(r *scoring.Result, kept []string) (res, pts []any, groups
 	return res, pts, groups
 }
 
-func (x *xlsxOut) write(res, pts []any) error {
+func (x *XLSX) Write(res, pts []any) error {
 	x.row++
 	cell, _ := excelize.CoordinatesToCellName(1, x.row)
 	if err := x.res.SetRow(cell, res); err != nil {
@@ -159,9 +159,9 @@ func (x *xlsxOut) write(res, pts []any) error {
 }
 
 // finish flushes both sheets, adds the filters and writes the workbook.
-func (x *xlsxOut) finish(w io.Writer) error {
-	if !x.started {
-		if err := x.header(nil, nil); err != nil {
+func (x *XLSX) Finish(w io.Writer) error {
+	if !x.Started {
+		if err := x.Header(nil, nil); err != nil {
 			return err
 		}
 	}

@@ -1,4 +1,4 @@
-package score
+package resultio
 
 import (
 	"reflect"
@@ -18,12 +18,12 @@ func TestTableRow(t *testing.T) {
 		{ID: "d", Gap: 3, GapStatus: scoring.GapUnknown, Weight: 1},
 	}}
 	r.Score.Percent = 62.5
-	got := tableRow(r, i18n.NewPrinter("id"))
+	got := TableRow(r, i18n.NewPrinter("id"))
 	want := []string{"c1", "62,5", "✗", "3:−2 1:−1?"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	if got := tableRow(r, i18n.NewPrinter("en")); got[1] != "62.5" {
+	if got := TableRow(r, i18n.NewPrinter("en")); got[1] != "62.5" {
 		t.Errorf("English percent %q", got[1])
 	}
 }
