@@ -66,7 +66,6 @@ func CSVHeader(skills []bank.Skill, kept, groups []string) []string {
 	return h
 }
 
-
 // AppendCSV appends one result as a CSV line (what encoding/csv writes:
 // a cell is quoted when it holds a comma, a quote, a line break or begins
 // with a space), numbers through the same formatter as JSON.
@@ -165,4 +164,3 @@ func TableRow(r scoring.Result, p i18n.Printer) []string {
 	}
 	return []string{r.Candidate, p.Decimal(r.Score.Percent, 1), passed, strings.Join(gaps, " ")}
 }
-
