@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -116,17 +117,84 @@ type item struct {
 	points      float64
 	tags        []string
 
-	cleaned bool
-	images  int
+	cleaned   bool
+	images    int
+	multilang bool // some text came in Moodle's multilang spans
 }
 
 // text cleans and converts one source text of the item.
 func (it *item) text(s string, mode textMode) string {
+	if parts := splitMultilang(s); parts != nil {
+		// Moodle's multilang spans: each language on its own, joined with
+		// mlSep until build makes them one localized text.
+		it.multilang = true
+		var b strings.Builder
+		for i, p := range parts {
+			if i > 0 {
+				b.WriteString(mlSep)
+			}
+			b.WriteString(p.lang + mlSep + it.text(p.text, mode))
+		}
+		return mlSep + b.String()
+	}
 	s, removed := cleanText(s)
 	it.cleaned = it.cleaned || removed
 	s, imgs := toMarkdown(s, mode)
 	it.images += imgs
 	return s
+}
+
+// mlSep marks and separates the languages of an imported multilang text
+// inside an item (a control character: cleaned text never holds one).
+const mlSep = "\x1f"
+
+var multilangSpan = regexp.MustCompile(`(?s)<span\s+(?:lang="([A-Za-z-]+)"\s+class="multilang"|class="multilang"\s+lang="([A-Za-z-]+)")\s*>(.*?)</span>`)
+
+type langPart struct{ lang, text string }
+
+// splitMultilang finds Moodle's multilang spans: nil unless the text is
+// written in two or more of the program's languages that way.
+func splitMultilang(s string) []langPart {
+	if !strings.Contains(s, "multilang") {
+		return nil
+	}
+	var parts []langPart
+	seen := map[string]bool{}
+	for _, m := range multilangSpan.FindAllStringSubmatch(s, -1) {
+		l := strings.ToLower(m[1] + m[2])
+		if i18n.Known(l) && !seen[l] {
+			seen[l] = true
+			parts = append(parts, langPart{l, m[3]})
+		}
+	}
+	if len(parts) < 2 {
+		return nil
+	}
+	return parts
+}
+
+// localized turns an item's text into a localized text: one language, or
+// every language of a multilang text.
+func localized(s, lang string) i18n.Text {
+	if !strings.HasPrefix(s, mlSep) {
+		return i18n.Text{lang: s}
+	}
+	f := strings.Split(s[len(mlSep):], mlSep)
+	t := i18n.Text{}
+	for i := 0; i+1 < len(f); i += 2 {
+		if strings.TrimSpace(f[i+1]) != "" {
+			t[f[i]] = f[i+1]
+		}
+	}
+	return t
+}
+
+// primary is an item's text in the import's language (for messages).
+func primary(s, lang string) string {
+	if !strings.HasPrefix(s, mlSep) {
+		return s
+	}
+	return localized(s, lang).Get(lang)
 }
 
 // label names the item in messages: its name, or the start of its prompt.
@@ -135,7 +203,7 @@ func (it *item) label() string {
 		return excerpt(it.name)
 	}
 	if it.prompt != "" {
-		return excerpt(it.prompt)
+		return excerpt(primary(it.prompt, i18n.Default))
 	}
 	return "?"
 }
@@ -176,6 +244,12 @@ func build(opts ImportOptions, items []*item, warns []Warning) (*Result, error) 
 		PassingScore: 65,
 		Levels:       bank.DefaultLevels(),
 	}
+	for _, it := range items {
+		if it.multilang {
+			b.Languages = nil // written in several languages: lint asks for both
+			break
+		}
+	}
 	b.ID = opts.ID
 	if !validID(b.ID) {
 		base := ""
@@ -189,6 +263,12 @@ func build(opts ImportOptions, items []*item, warns []Warning) (*Result, error) 
 	}
 	b.Title = i18n.Text{lang: p.T("trainer.todo.title")}
 	b.Summary = i18n.Text{lang: p.T("trainer.todo.summary")}
+	if b.Languages == nil { // a multilang source: the placeholders in both languages
+		for _, l := range i18n.Languages {
+			lp := i18n.NewPrinter(l)
+			b.Title[l], b.Summary[l] = lp.T("trainer.todo.title"), lp.T("trainer.todo.summary")
+		}
+	}
 
 	skillIDs := map[string]bool{}
 	qIDs := map[string]bool{}
@@ -328,7 +408,7 @@ func convert(it *item, lang string, warn func(code string, args ...any)) (bank.Q
 		if strings.TrimSpace(s) == "" {
 			return nil
 		}
-		return i18n.Text{lang: s}
+		return localized(s, lang)
 	}
 	q.Prompt = txt(it.prompt)
 	q.Explanation = txt(it.explanation)
@@ -339,6 +419,14 @@ func convert(it *item, lang string, warn func(code string, args ...any)) (bank.Q
 		q.Options = []bank.Option{
 			{Text: txt(l[0]), Correct: it.tfTrue, Feedback: txt(it.tfTrueFB)},
 			{Text: txt(l[1]), Correct: !it.tfTrue, Feedback: txt(it.tfFalseFB)},
+		}
+		if it.multilang { // the labels in every language, as the texts
+			for k := range q.Options {
+				q.Options[k].Text = i18n.Text{}
+				for _, ll := range i18n.Languages {
+					q.Options[k].Text[ll] = trueFalseLabels[ll][k]
+				}
+			}
 		}
 		return q, true
 	}

@@ -22,6 +22,32 @@ type ExportOptions struct {
 	// Now stamps the files of a QTI package (zero: a fixed date, so the
 	// package is reproducible).
 	Now time.Time
+	// Multilang writes Moodle XML texts in every language they have, as
+	// Moodle's multilang spans (<span lang="id" class="multilang">), which
+	// Moodle's "Multi-Language Content" filter shows in the reader's
+	// language; import reads them back.
+	Multilang bool
+}
+
+// multilang renders t in each of its languages with render, inside
+// Moodle's multilang spans (even when they read the same, so that import
+// finds every language); a text in one language is rendered once, without
+// spans.
+func multilang(t i18n.Text, lang string, render func(string) string) string {
+	var langs []string
+	for _, l := range i18n.Languages {
+		if t.Has(l) {
+			langs = append(langs, l)
+		}
+	}
+	if len(langs) < 2 {
+		return render(t.Get(lang))
+	}
+	var b strings.Builder
+	for _, l := range langs {
+		fmt.Fprintf(&b, `<span lang="%s" class="multilang">%s</span>`, l, render(t.Get(l)))
+	}
+	return b.String()
 }
 
 func (o ExportOptions) lang() string {
@@ -238,6 +264,13 @@ func WriteMoodleXML(w io.Writer, b *bank.Bank, opts ExportOptions) error {
 	text := func(indent, tag, format, s string) {
 		fmt.Fprintf(bw, "%s<%s format=%q>\n%s  <text>%s</text>\n%s</%s>\n", indent, tag, format, indent, cdata(s), indent, tag)
 	}
+	// ml renders a question's text: every language with opts.Multilang.
+	ml := func(t i18n.Text, render func(string) string) string {
+		if !opts.Multilang {
+			return render(t.Get(lang))
+		}
+		return multilang(t, lang, render)
+	}
 	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n<quiz>\n")
 	fmt.Fprintf(bw, "<!-- asnskill bank %s %s (%s) -->\n", xmlEscape(strings.ReplaceAll(b.ID, "--", "-")), xmlEscape(strings.ReplaceAll(b.Version, "--", "-")), lang)
 	for _, g := range bySkill(b) {
@@ -252,8 +285,8 @@ func WriteMoodleXML(w io.Writer, b *bank.Bank, opts ExportOptions) error {
 			}
 			fmt.Fprintf(bw, "\n  <question type=%q>\n", typ)
 			fmt.Fprintf(bw, "    <name>\n      <text>%s</text>\n    </name>\n", xmlEscape(q.ID))
-			text("    ", "questiontext", "html", mdBlocks(q.Prompt.Get(lang)))
-			text("    ", "generalfeedback", "html", mdBlocks(q.Explanation.Get(lang)))
+			text("    ", "questiontext", "html", ml(q.Prompt, mdBlocks))
+			text("    ", "generalfeedback", "html", ml(q.Explanation, mdBlocks))
 			points := q.Points
 			if points <= 0 {
 				points = float64(max(1, q.Difficulty))
@@ -275,7 +308,7 @@ func WriteMoodleXML(w io.Writer, b *bank.Bank, opts ExportOptions) error {
 						word = "true"
 					}
 					fmt.Fprintf(bw, "    <answer fraction=%q format=\"moodle_auto_format\">\n      <text>%s</text>\n", fraction, word)
-					text("      ", "feedback", "html", mdHTML(q.Options[i].Feedback.Get(lang)))
+					text("      ", "feedback", "html", ml(q.Options[i].Feedback, mdHTML))
 					bw.WriteString("    </answer>\n")
 				}
 			} else {
@@ -289,8 +322,8 @@ func WriteMoodleXML(w io.Writer, b *bank.Bank, opts ExportOptions) error {
 				weights := optionWeights(q)
 				for i, o := range q.Options {
 					fmt.Fprintf(bw, "    <answer fraction=%q format=\"html\">\n", fmtWeight(weights[i]))
-					fmt.Fprintf(bw, "      <text>%s</text>\n", cdata(mdHTML(o.Text.Get(lang))))
-					text("      ", "feedback", "html", mdHTML(o.Feedback.Get(lang)))
+					fmt.Fprintf(bw, "      <text>%s</text>\n", cdata(ml(o.Text, mdHTML)))
+					text("      ", "feedback", "html", ml(o.Feedback, mdHTML))
 					bw.WriteString("    </answer>\n")
 				}
 			}

@@ -164,3 +164,31 @@ func TestWriteBankShipped(t *testing.T) {
 		}
 	}
 }
+
+// Moodle XML with multilang spans carries both languages: a shipped bank
+// exported once and imported back has every question text in Indonesian
+// and in English, as it was, and declares no single language.
+func TestMultilangRoundTrip(t *testing.T) {
+	for _, b := range shippedBanks(t) {
+		var buf bytes.Buffer
+		if err := WriteMoodleXML(&buf, b, ExportOptions{Lang: "id", Multilang: true}); err != nil {
+			t.Fatal(err)
+		}
+		res, err := ReadMoodleXML(&buf, ImportOptions{File: b.ID + ".xml", Lang: "id"})
+		if err != nil {
+			t.Fatalf("%s: %v", b.ID, err)
+		}
+		for _, w := range res.Warnings {
+			t.Errorf("%s: unexpected warning %s %v", b.ID, w.Code, w.Args)
+		}
+		if res.Bank.Languages != nil {
+			t.Errorf("%s: a two-language import declares languages %v", b.ID, res.Bank.Languages)
+		}
+		for _, lang := range []string{"id", "en"} {
+			sameQuestions(t, b.ID+" multilang "+lang, b, res.Bank, lang, true)
+		}
+		if t.Failed() {
+			return
+		}
+	}
+}

@@ -67,7 +67,9 @@ func RunExport(opts *ExportOptions) error {
 	if err != nil {
 		return err
 	}
-	eopts := interop.ExportOptions{Lang: f.Lang(), Now: f.Now()}
+	// Moodle XML carries both languages (multilang spans) unless --lang
+	// asks for one.
+	eopts := interop.ExportOptions{Lang: f.Lang(), Now: f.Now(), Multilang: f.LangFlag == ""}
 	write := func(w io.Writer) error {
 		switch opts.Format {
 		case interop.FormatGIFT:
@@ -87,7 +89,18 @@ func RunExport(opts *ExportOptions) error {
 		}
 		fmt.Fprintln(f.IO.ErrOut, p.T("trainer.wrote", textsafe.Line(opts.Out)))
 	}
-	if losses := interop.Losses(b, opts.Format, eopts.Lang); len(losses) > 0 {
+	losses := interop.Losses(b, opts.Format, eopts.Lang)
+	if eopts.Multilang && opts.Format == interop.FormatMoodleXML {
+		// The other language travels in the multilang spans.
+		kept := losses[:0]
+		for _, l := range losses {
+			if l.Code != "language" {
+				kept = append(kept, l)
+			}
+		}
+		losses = kept
+	}
+	if len(losses) > 0 {
 		fmt.Fprintln(f.IO.ErrOut, p.T("trainer.export.losses", formatNames[opts.Format]))
 		for _, l := range losses {
 			fmt.Fprintln(f.IO.ErrOut, "  - "+l.Message(p))
