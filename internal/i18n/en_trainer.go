@@ -72,7 +72,8 @@ questions outside any category.`,
 		"trainer.export.long": `Write a bank in a format that Moodle or another learning platform reads.
 
 FORMAT is gift, moodlexml or qti; BANK is a loaded bank's id or a path.
---lang picks the language exported. Each skill becomes a category (a section
+--lang picks the language exported; without it, moodlexml carries both
+languages in Moodle's multilang spans (import reads them back). Each skill becomes a category (a section
 in QTI); option weights are set so that the platform's partial scoring gives
 asnskill's score. What the format cannot carry (levels, recommendations,
 skill weights and targets, the other language, …) is listed on standard

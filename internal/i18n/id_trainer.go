@@ -74,7 +74,8 @@ lalu menyatakan languages: [bahasa itu]), --id id bank
 		"trainer.export.long": `Tulis bank soal dalam format yang dibaca Moodle atau platform pembelajaran lain.
 
 FORMAT adalah gift, moodlexml, atau qti; BANK adalah id bank yang dimuat atau
-path. --lang memilih bahasa yang diekspor. Setiap keterampilan menjadi
+path. --lang memilih bahasa yang diekspor; tanpa itu, moodlexml membawa kedua
+bahasa dalam span multilang Moodle (import membacanya kembali). Setiap keterampilan menjadi
 kategori (bagian/section pada QTI); bobot pilihan diatur agar penilaian
 sebagian di platform memberi skor yang sama dengan asnskill. Apa yang tidak
 dapat dibawa format itu (level, rekomendasi, bobot dan target keterampilan,
