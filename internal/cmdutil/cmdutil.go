@@ -294,6 +294,21 @@ func (f *Factory) DefaultOutput(chosen, machine, outFile string) string {
 
 // OpenSheet opens an answer sheet by name ("-" for standard input) for
 // reading; close releases the file.
+// MatchSheetColumns maps a sheet's question columns to the bank's questions
+// (match: scoring.Bulk.MatchColumn), for form exports headed by question
+// text, and lists once on stderr the columns it then ignores.
+func (f *Factory) MatchSheetColumns(rd *answers.Reader, match func(string) (string, int)) error {
+	ignored, err := rd.MatchQuestions(match)
+	if err != nil || len(ignored) == 0 {
+		return err
+	}
+	for i := range ignored {
+		ignored[i] = textsafe.Line(ignored[i])
+	}
+	fmt.Fprintln(f.IO.ErrOut, f.Printer().T("sheet.ignored-columns", textsafe.Line(rd.File()), strings.Join(ignored, ", ")))
+	return nil
+}
+
 func (f *Factory) OpenSheet(name string, opts ...answers.Options) (rd *answers.Reader, close func(), err error) {
 	var o answers.Options
 	if len(opts) > 0 {

@@ -413,18 +413,8 @@ func readFile(f *cmdutil.Factory, name string, so answers.Options, bulk *scoring
 	}
 	defer closeFn()
 	display := rd.File()
-	// A form export: columns headed by question text; the others are
-	// listed once as ignored.
-	ignored, err := rd.MatchQuestions(bulk.MatchColumn)
-	if err != nil {
+	if err := f.MatchSheetColumns(rd, bulk.MatchColumn); err != nil { // form exports
 		return err
-	}
-	if len(ignored) > 0 {
-		for i := range ignored {
-			ignored[i] = textsafe.Line(ignored[i])
-		}
-		p := f.Printer()
-		fmt.Fprintln(f.IO.ErrOut, p.T("sheet.ignored-columns", textsafe.Line(display), strings.Join(ignored, ", ")))
 	}
 	if qs := rd.Questions(); qs != nil {
 		if err := bulk.CheckQuestions(qs); err != nil {

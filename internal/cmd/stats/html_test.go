@@ -71,12 +71,11 @@ func classSheet(t *testing.T, b *bank.Bank, n int, path string) {
 	}
 }
 
-// stats -o html writes a self-contained page: the scatter, the questions
-// to review (the miskeyed one first), the DIF sentence, every question with
-// its option bars; and it renders in headless Chromium.
-func TestStatsHTML(t *testing.T) {
-	dir := t.TempDir()
-	sheet, page := filepath.Join(dir, "kelas.csv"), filepath.Join(dir, "analisis.html")
+// classFiles writes a copy of the cyber-security bank and a class sheet of
+// n candidates (classSheet) into dir, and returns the bank, its path and
+// the sheet's path.
+func classFiles(t *testing.T, dir string, n int) (*bank.Bank, string, string) {
+	t.Helper()
 	data, err := os.ReadFile("../../../quizzes/cyber-security.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -85,9 +84,21 @@ func TestStatsHTML(t *testing.T) {
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
-	classSheet(t, b, 600, sheet)
-	bankPath := filepath.Join(dir, "cyber-security.yaml")
-	os.WriteFile(bankPath, data, 0o644)
+	bankPath, sheet := filepath.Join(dir, "cyber-security.yaml"), filepath.Join(dir, "kelas.csv")
+	if err := os.WriteFile(bankPath, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	classSheet(t, b, n, sheet)
+	return b, bankPath, sheet
+}
+
+// stats -o html writes a self-contained page: the scatter, the questions
+// to review (the miskeyed one first), the DIF sentence, every question with
+// its option bars; and it renders in headless Chromium.
+func TestStatsHTML(t *testing.T) {
+	dir := t.TempDir()
+	b, bankPath, sheet := classFiles(t, dir, 600)
+	page := filepath.Join(dir, "analisis.html")
 	ios, _, _, errOut := iostreams.Test()
 	f := &cmdutil.Factory{IO: ios, Getenv: func(string) string { return "" }, Now: time.Now, LangFlag: "id", BankPaths: []string{bankPath}}
 	opts := &Options{F: f, BankRef: bankPath, Files: []string{sheet}, Output: cmdutil.NewEnum("html", "table", "json", "csv", "html"),
@@ -140,16 +151,7 @@ func TestStatsHTML(t *testing.T) {
 // On an 80-column terminal every line of the table output fits, the
 // distractors have their own column and the abbreviations are explained.
 func TestStatsTableFits80(t *testing.T) {
-	dir := t.TempDir()
-	sheet := filepath.Join(dir, "kelas.csv")
-	data, err := os.ReadFile("../../../quizzes/cyber-security.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := bank.Decode("cyber-security.yaml", data)
-	classSheet(t, b, 300, sheet)
-	bankPath := filepath.Join(dir, "cyber-security.yaml")
-	os.WriteFile(bankPath, data, 0o644)
+	_, bankPath, sheet := classFiles(t, t.TempDir(), 300)
 	ios, _, out, errOut := iostreams.Test()
 	ios.SetStdoutTTY(true)
 	ios.SetWidth(80)
@@ -175,15 +177,8 @@ func TestStatsTableFits80(t *testing.T) {
 // stats -o xlsx: the question sheet's numbers equal the JSON report's.
 func TestStatsXLSX(t *testing.T) {
 	dir := t.TempDir()
-	sheet, book := filepath.Join(dir, "kelas.csv"), filepath.Join(dir, "analisis.xlsx")
-	data, err := os.ReadFile("../../../quizzes/cyber-security.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := bank.Decode("cyber-security.yaml", data)
-	classSheet(t, b, 200, sheet)
-	bankPath := filepath.Join(dir, "cyber-security.yaml")
-	os.WriteFile(bankPath, data, 0o644)
+	_, bankPath, sheet := classFiles(t, dir, 200)
+	book := filepath.Join(dir, "analisis.xlsx")
 	run := func(format, out string) string {
 		ios, _, stdout, errOut := iostreams.Test()
 		f := &cmdutil.Factory{IO: ios, Getenv: func(string) string { return "" }, Now: time.Now, LangFlag: "id", BankPaths: []string{bankPath}}

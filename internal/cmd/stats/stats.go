@@ -293,19 +293,10 @@ files:
 			readErr = err
 			break
 		}
-		// A form export: columns headed by question text; the others are
-		// listed once as ignored.
-		ignored, err := rd.MatchQuestions(bulk.MatchColumn)
-		if err != nil {
+		if err := f.MatchSheetColumns(rd, bulk.MatchColumn); err != nil { // form exports
 			closeFn()
 			readErr = err
 			break
-		}
-		if len(ignored) > 0 {
-			for i := range ignored {
-				ignored[i] = textsafe.Line(ignored[i])
-			}
-			fmt.Fprintln(f.IO.ErrOut, p.T("sheet.ignored-columns", textsafe.Line(rd.File()), strings.Join(ignored, ", ")))
 		}
 		for {
 			mu.Lock()
