@@ -182,9 +182,14 @@ func readSheets(f *cmdutil.Factory, b *bank.Bank, files []string) (irt.Data, int
 	}
 	rejected := 0
 	used := make([]bool, len(d.Items))
+	match := scoring.NewBulk(b, f.Lang()).MatchColumn
 	for _, name := range files {
 		rd, closeFn, err := f.OpenSheet(name)
 		if err != nil {
+			return d, rejected, err
+		}
+		if err := f.MatchSheetColumns(rd, match); err != nil { // form exports
+			closeFn()
 			return d, rejected, err
 		}
 		for {
