@@ -178,20 +178,8 @@ func (bk *Bulk) Parse(rec *answers.Record) (*Scorer, []Choice, error) {
 			choices[i] = Choice(1 << (cell[0] - 'A'))
 			continue
 		}
-		// A form export's cell holds the option's text: tried first when
-		// the cell cannot be letters, after the letters otherwise.
-		if !letterLike(cell) {
-			if oc, ok := bk.optionChoice(it.q.ID, cell); ok && (it.multiple || oc.Count() == 1) {
-				choices[i] = oc
-				continue
-			}
-		}
-		c, err := answers.ParseChoice(cell, it.options, !it.multiple)
+		c, err := bk.ParseCell(it.q, cell)
 		if err != nil {
-			if oc, ok := bk.optionChoice(it.q.ID, cell); ok && (it.multiple || oc.Count() == 1) {
-				choices[i] = oc
-				continue
-			}
 			var ce *answers.ChoiceError
 			if errors.As(err, &ce) {
 				return rowErr("answer-"+ce.Reason, it.q.ID, textsafe.Line(ce.Cell), textsafe.Line(string([]byte{ce.Letter})), ce.Max)
@@ -201,4 +189,28 @@ func (bk *Bulk) Parse(rec *answers.Record) (*Scorer, []Choice, error) {
 		choices[i] = c
 	}
 	return s, choices, nil
+}
+
+// ParseCell reads one answer-sheet cell for q: letters ("B", "A,C"), or a
+// form export's option text. Text is tried first when the cell cannot be
+// letters, after the letters otherwise. The error is the letters' one.
+func (bk *Bulk) ParseCell(q *bank.Question, cell string) (Choice, error) {
+	multiple := q.Type == bank.Multiple
+	text := func() (Choice, bool) {
+		oc, ok := bk.optionChoice(q.ID, cell)
+		return oc, ok && (multiple || oc.Count() == 1)
+	}
+	if !letterLike(cell) {
+		if oc, ok := text(); ok {
+			return oc, nil
+		}
+	}
+	c, err := answers.ParseChoice(cell, len(q.Options), !multiple)
+	if err != nil {
+		if oc, ok := text(); ok {
+			return oc, nil
+		}
+		return 0, err
+	}
+	return c, nil
 }

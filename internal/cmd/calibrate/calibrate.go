@@ -182,13 +182,13 @@ func readSheets(f *cmdutil.Factory, b *bank.Bank, files []string) (irt.Data, int
 	}
 	rejected := 0
 	used := make([]bool, len(d.Items))
-	match := scoring.NewBulk(b, f.Lang()).MatchColumn
+	bulk := scoring.NewBulk(b, f.Lang())
 	for _, name := range files {
 		rd, closeFn, err := f.OpenSheet(name)
 		if err != nil {
 			return d, rejected, err
 		}
-		if err := f.MatchSheetColumns(rd, match); err != nil { // form exports
+		if err := f.MatchSheetColumns(rd, bulk.MatchColumn); err != nil { // form exports
 			closeFn()
 			return d, rejected, err
 		}
@@ -207,7 +207,7 @@ func readSheets(f *cmdutil.Factory, b *bank.Bank, files []string) (irt.Data, int
 				fmt.Fprintln(f.IO.ErrOut, describe(err, p))
 				continue
 			}
-			row, err := categories(b, index, rec)
+			row, err := categories(b, bulk, index, rec)
 			if err != nil {
 				rejected++
 				fmt.Fprintln(f.IO.ErrOut, describe(answers.NewRowError(rec.File, rec.Line, "bad-row", textsafe.Line(err.Error())), p))
@@ -245,7 +245,7 @@ func readSheets(f *cmdutil.Factory, b *bank.Bank, files []string) (irt.Data, int
 	return d, rejected, nil
 }
 
-func categories(b *bank.Bank, index map[string]int, rec *answers.Record) ([]int, error) {
+func categories(b *bank.Bank, bulk *scoring.Bulk, index map[string]int, rec *answers.Record) ([]int, error) {
 	row := make([]int, len(index))
 	for i := range row {
 		row[i] = -1
@@ -256,7 +256,7 @@ func categories(b *bank.Bank, index map[string]int, rec *answers.Record) ([]int,
 			return &scoring.UnknownQuestionError{Bank: b.ID, Question: id}
 		}
 		q := b.Question(id)
-		c, err := answers.ParseChoice(raw, len(q.Options), q.Type != bank.Multiple)
+		c, err := bulk.ParseCell(q, raw) // letters, or a form export's option text
 		if err != nil {
 			return fmt.Errorf("%s: %w", id, err)
 		}
