@@ -187,9 +187,10 @@ func New(cfg Config) *Model {
 	h.Styles = st.Help
 	h.ShortSeparator = " · "
 	m := &Model{
-		ui:     ui{width: 80, height: 24, st: st, keys: NewKeyMap(p), p: p, lang: cfg.Lang, help: h, now: cfg.Now},
-		cfg:    cfg,
-		scroll: map[screenID]int{},
+		ui:         ui{width: 80, height: 24, st: st, keys: NewKeyMap(p), p: p, lang: cfg.Lang, help: h, now: cfg.Now},
+		cfg:        cfg,
+		scroll:     map[screenID]int{},
+		pickLength: 1, // the standard quiz, 5 questions a skill
 	}
 	switch {
 	case cfg.Session != nil:

@@ -818,3 +818,19 @@ func TestResultSummaryOnOneScreen(t *testing.T) {
 		}
 	}
 }
+
+// The picker offers the standard quiz first (5 questions a skill); ← picks
+// the short one, → the whole bank.
+func TestPickerDefaultsToTheStandardQuiz(t *testing.T) {
+	b, err := bank.ReadFile("../../quizzes/cyber-security.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(Config{Banks: []*bank.Bank{b}, Lang: "en", Options: session.Options{Seed: 1}, Now: newClock().Now})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	has(t, m, "quiz of 35 in 35:00", "[Standard 35")
+	press(m, "left")
+	has(t, m, "quiz of 21 in 21:00", "[Short 21")
+	press(m, "right", "right")
+	has(t, m, "quiz of 105")
+}
