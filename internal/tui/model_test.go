@@ -834,3 +834,30 @@ func TestPickerDefaultsToTheStandardQuiz(t *testing.T) {
 	press(m, "right", "right")
 	has(t, m, "quiz of 105")
 }
+
+// Practice: ← goes back to the questions already answered, to read their
+// feedback again; they stay answered, and enter (or →) comes forward again.
+func TestPracticeBack(t *testing.T) {
+	m, _ := newTestModel(t, 80, 24, english, noShuffle)
+	press(m, "enter")      // start
+	press(m, "b", "enter") // answer question 1
+	press(m, "enter")      // on to question 2
+	has(t, m, "Question 2/7", "← previous question")
+	press(m, "left")
+	if m.sess.Current != 0 || m.state != scrFeedback {
+		t.Fatalf("← on question 2: current %d, state %v", m.sess.Current, m.state)
+	}
+	has(t, m, "Question 1/7", "✓ Right (1/1 points)", "Answer: B")
+	press(m, "left") // nothing before question 1
+	if m.sess.Current != 0 {
+		t.Fatal("← moved before the first question")
+	}
+	press(m, "a") // the answer given stays
+	if m.sess.Choices[0].String() != "B" {
+		t.Fatalf("an answered question changed to %s", m.sess.Choices[0])
+	}
+	press(m, "right")
+	if m.sess.Current != 1 || m.state != scrQuestion || m.sess.Answered(1) {
+		t.Fatalf("→ from question 1's feedback: current %d, state %v", m.sess.Current, m.state)
+	}
+}

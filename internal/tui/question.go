@@ -94,6 +94,12 @@ func (m *Model) updateQuestion(msg tea.KeyMsg) tea.Cmd {
 		} else {
 			m.openReview()
 		}
+	case !m.exam() && key.Matches(msg, k.Prev) && msg.String() != "pgup":
+		// Practice: back to the questions already answered, to read their
+		// explanation again (they stay answered).
+		if i > 0 {
+			m.move(i - 1)
+		}
 	case m.exam() && key.Matches(msg, k.Clear):
 		m.record(s.Clear(i))
 	case key.Matches(msg, k.Submit), key.Matches(msg, k.Back):
@@ -152,7 +158,11 @@ func (m *Model) updateQuestion(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) updateFeedback(msg tea.KeyMsg) tea.Cmd {
 	k, s := m.keys, m.sess
 	switch {
-	case key.Matches(msg, k.Continue):
+	case key.Matches(msg, k.Prev) && msg.String() != "pgup":
+		if s.Current > 0 {
+			m.move(s.Current - 1)
+		}
+	case key.Matches(msg, k.Continue), key.Matches(msg, k.Next) && msg.String() != "pgdown":
 		if s.Current+1 >= s.Len() {
 			// An adaptive quiz picks its next question now.
 			_, err := s.Extend()
@@ -321,7 +331,11 @@ func (m *Model) pageQuestion() page {
 		} else {
 			pg.keys = []key.Binding{with(k.Up, "↑/↓", p.T("quiz.key.move")), choose, confirm, with(k.Back, "esc", p.T("quiz.key.finish"))}
 		}
-		pg.full = [][]key.Binding{{k.Up, k.Down, choose, with(k.Toggle, "space", p.T("quiz.key.toggle")), confirm}, {with(k.Back, "esc", p.T("quiz.key.finish")), with(k.Submit, "s", p.T("quiz.key.finish"))}}
+		back := with(k.Prev, "←", p.T("quiz.key.prev-answered"))
+		if i > 0 {
+			pg.keys = append(pg.keys[:len(pg.keys)-1:len(pg.keys)-1], back, pg.keys[len(pg.keys)-1])
+		}
+		pg.full = [][]key.Binding{{k.Up, k.Down, choose, with(k.Toggle, "space", p.T("quiz.key.toggle")), confirm}, {back, with(k.Back, "esc", p.T("quiz.key.finish")), with(k.Submit, "s", p.T("quiz.key.finish"))}}
 	}
 	return pg
 }
@@ -400,6 +414,10 @@ func (m *Model) pageFeedback() page {
 		next = with(k.Continue, "enter", p.T("quiz.key.see-result"))
 	}
 	pg.keys = []key.Binding{next, with(k.Up, "↑/↓", p.T("quiz.key.scroll")), with(k.Back, "esc", p.T("quiz.key.finish"))}
-	pg.full = [][]key.Binding{{next, k.Up, k.Down, k.PageUp, k.PageDown}, {with(k.Back, "esc", p.T("quiz.key.finish"))}}
+	back := with(k.Prev, "←", p.T("quiz.key.prev"))
+	if i > 0 {
+		pg.keys = []key.Binding{next, back, with(k.Up, "↑/↓", p.T("quiz.key.scroll")), with(k.Back, "esc", p.T("quiz.key.finish"))}
+	}
+	pg.full = [][]key.Binding{{next, back, k.Up, k.Down, k.PageUp, k.PageDown}, {with(k.Back, "esc", p.T("quiz.key.finish"))}}
 	return pg
 }
