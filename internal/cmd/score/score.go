@@ -53,7 +53,8 @@ func NewCmdScore(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Long:  p.T("score.long"),
 		Example: "  $ asnskill score --bank data-analyst answers.csv\n" +
 			"  $ asnskill score --bank data-analyst answers.csv -o csv --out results.csv\n" +
-			"  $ cat answers.jsonl | asnskill score --bank cyber-security - -o table",
+			"  $ cat answers.jsonl | asnskill score --bank cyber-security - -o table\n" +
+			"  $ asnskill score --bank data-analyst \"Kuis (Jawaban).xlsx\" --keep Nama -o xlsx --out hasil.xlsx",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.BankRef == "" {
 				return cmdutil.FlagErrorf("%s", p.T("score.need-bank"))
