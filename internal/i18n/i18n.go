@@ -126,6 +126,10 @@ func NewPrinter(lang string) Printer {
 	return Printer{Lang: lang}
 }
 
+// Count is a count shown with the language's thousands mark (1.000.000 in
+// Indonesian, 1,000,000 in English); messages take it with %s.
+type Count int64
+
 // Dec1 is an argument shown with one decimal in the reader's language
 // (10,5 in Indonesian, 10.5 in English); messages take it with %s.
 type Dec1 float64
@@ -150,9 +154,13 @@ func (p Printer) T(key string, args ...any) string {
 		args = args[:n]
 	}
 	for i, a := range args {
-		if d, ok := a.(Dec1); ok {
+		switch v := a.(type) {
+		case Dec1:
 			args = append([]any(nil), args...)
-			args[i] = p.Decimal(float64(d), 1)
+			args[i] = p.Decimal(float64(v), 1)
+		case Count:
+			args = append([]any(nil), args...)
+			args[i] = p.Decimal(float64(v), 0)
 		}
 	}
 	out := fmt.Sprintf(msg, args...)

@@ -178,3 +178,20 @@ func TestNoPluralFormInIndonesian(t *testing.T) {
 		}
 	}
 }
+
+// Counts and one-decimal figures take the language's marks.
+func TestCountAndDec1(t *testing.T) {
+	id, en := NewPrinter("id"), NewPrinter("en")
+	if got := id.T("score.summary", Count(1000000), Count(999), Count(1001)); got != "asnskill: 1.000.000 baris dibaca, 999 dinilai, 1.001 ditolak" {
+		t.Errorf("id: %q", got)
+	}
+	if got := en.T("score.summary", Count(1001), Count(1), Count(0)); got != "asnskill: 1,001 rows read, 1 scored, 0 rejected" {
+		t.Errorf("en: %q", got)
+	}
+	if got := en.T("score.summary", Count(1), Count(1), Count(0)); got != "asnskill: 1 row read, 1 scored, 0 rejected" {
+		t.Errorf("en singular: %q", got)
+	}
+	if got := id.T("bank.file-too-large", Dec1(10.64), 10); got != "berkas berukuran 10,6 MiB, melebihi batas 10 MiB untuk sebuah bank" {
+		t.Errorf("id Dec1: %q", got)
+	}
+}

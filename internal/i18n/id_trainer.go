@@ -24,7 +24,7 @@ lalu menyatakan languages: [bahasa itu]), --id id bank
 		"trainer.import.flag.id":             "id bank baru (bawaan: dari nama berkas)",
 		"trainer.import.flag.text-lang":      "bahasa teks yang diimpor: id atau en (bawaan: ditebak dari teksnya)",
 		"trainer.import.bad-text-lang":       "bahasa %q tidak dikenal untuk --text-lang: pakai id atau en",
-		"trainer.import.too-large":           "%d soal yang diimpor menjadi bank %s MiB, melebihi batas %d MiB untuk sebuah bank",
+		"trainer.import.too-large":           "%s soal yang diimpor menjadi bank %s MiB, melebihi batas %d MiB untuk sebuah bank",
 		"trainer.import.too-large.hint":      "pecah sumbernya (mis. per kategori) dan impor setiap bagian sebagai bank tersendiri",
 		"trainer.import.flag.skill":          "id keterampilan untuk soal di luar kategori",
 		"trainer.import.bad-format":          "format impor %q tidak dikenal: gunakan gift, aiken, atau moodlexml",

@@ -138,7 +138,7 @@ func RunImport(opts *ImportOptions) error {
 	if buf.Len() > bank.MaxFileSize {
 		// Too big for one bank: say so plainly, not as a failed self-check.
 		return cmdutil.Errorf(p.T("trainer.import.too-large.hint"), "%s",
-			p.T("trainer.import.too-large", len(res.Bank.Questions), i18n.Dec1(float64(buf.Len())/(1<<20)), bank.MaxFileSize>>20))
+			p.T("trainer.import.too-large", i18n.Count(len(res.Bank.Questions)), i18n.Dec1(float64(buf.Len())/(1<<20)), bank.MaxFileSize>>20))
 	}
 	if _, diags := bank.Decode(target, buf.Bytes()); diags.HasErrors() {
 		d, _ := diags.FirstError()

@@ -118,7 +118,7 @@ func Run(opts *Options) error {
 
 	write := func(w io.Writer) error {
 		sum, err := Stream(opts, bulk, w)
-		fmt.Fprintln(f.IO.ErrOut, p.T("score.summary", sum.Read, sum.Scored, sum.Rejected))
+		fmt.Fprintln(f.IO.ErrOut, p.T("score.summary", i18n.Count(sum.Read), i18n.Count(sum.Scored), i18n.Count(sum.Rejected)))
 		if err != nil {
 			return err
 		}

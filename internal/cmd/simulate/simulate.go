@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/asnskill/asnskill/internal/cmdutil"
+	"github.com/asnskill/asnskill/internal/i18n"
 	"github.com/asnskill/asnskill/internal/simulate"
 	"github.com/asnskill/asnskill/internal/tableprinter"
 	"github.com/asnskill/asnskill/internal/textsafe"
@@ -86,7 +87,7 @@ func Run(opts *Options) error {
 		key = "simulate.provisional"
 	}
 	width := f.IO.TerminalWidth()
-	for _, s := range []string{p.T("simulate.title", textsafe.Line(b.Title.Get(f.Lang())), rep.Candidates, rep.Seed), p.T(key)} {
+	for _, s := range []string{p.T("simulate.title", textsafe.Line(b.Title.Get(f.Lang())), i18n.Count(rep.Candidates), rep.Seed), p.T(key)} {
 		fmt.Fprintln(f.IO.Out, ansi.Wrap(s, width, "-/"))
 	}
 	fmt.Fprintln(f.IO.Out)

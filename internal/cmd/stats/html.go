@@ -70,7 +70,7 @@ func writeHTML(w io.Writer, rep itemstats.Report, b *bank.Bank, p i18n.Printer) 
 	}
 	pg := htmlStats{
 		Lang: p.Lang, Title: p.T("stats.html.title", textsafe.Line(b.Title.Get(p.Lang))), Heading: p.T("stats.html.heading"),
-		Summary:      p.T("stats.html.summary", rep.Candidates, rep.Test.Questions, num(rep.Test.Mean, 1), p.Number(rep.Test.Points)),
+		Summary:      p.T("stats.html.summary", i18n.Count(rep.Candidates), rep.Test.Questions, num(rep.Test.Mean, 1), p.Number(rep.Test.Points)),
 		Reliability:  p.T("stats.html.reliability", num(rep.Test.Alpha, 2), num(rep.Test.SEM, 2)),
 		Legend:       p.T("stats.html.legend"),
 		ScatterTitle: p.T("stats.html.scatter"), ScatterX: p.T("stats.html.x"), ScatterY: p.T("stats.html.y"),

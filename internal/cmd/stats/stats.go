@@ -106,7 +106,7 @@ func Run(opts *Options) error {
 	}
 	debug.SetMemoryLimit(40 << 20) // see score: streaming needs little heap
 	rep, sum, err := Analyse(opts, b)
-	fmt.Fprintln(f.IO.ErrOut, p.T("score.summary", sum.Read, sum.Scored, sum.Rejected))
+	fmt.Fprintln(f.IO.ErrOut, p.T("score.summary", i18n.Count(sum.Read), i18n.Count(sum.Scored), i18n.Count(sum.Rejected)))
 	if err != nil {
 		return err
 	}
@@ -474,7 +474,7 @@ func writeTable(w io.Writer, r itemstats.Report, b *bank.Bank, f *cmdutil.Factor
 			fmt.Fprintln(w, indent+strings.TrimRight(l, " "))
 		}
 	}
-	for _, l := range strings.Split(ansi.Wrap(p.T("stats.title", textsafe.Line(b.Title.Get(f.Lang())), textsafe.Line(b.ID), r.Candidates), width, "-/"), "\n") {
+	for _, l := range strings.Split(ansi.Wrap(p.T("stats.title", textsafe.Line(b.Title.Get(f.Lang())), textsafe.Line(b.ID), i18n.Count(r.Candidates)), width, "-/"), "\n") {
 		fmt.Fprintln(w, st.Title.Render(strings.TrimRight(l, " ")))
 	}
 	t := r.Test
