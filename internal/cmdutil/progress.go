@@ -2,6 +2,7 @@ package cmdutil
 
 import (
 	"fmt"
+	"github.com/asnskill/asnskill/internal/i18n"
 	"sync"
 	"time"
 )
@@ -38,7 +39,7 @@ func (pr *Progress) Update(rows int) {
 	pr.last, pr.drawn = now, true
 	el := now.Sub(pr.start)
 	rate := float64(rows) / el.Seconds()
-	fmt.Fprintf(pr.f.IO.ErrOut, "\r\x1b[K%s", pr.f.Printer().T("score.progress", rows, rate, el.Truncate(time.Second)))
+	fmt.Fprintf(pr.f.IO.ErrOut, "\r\x1b[K%s", pr.f.Printer().T("score.progress", i18n.Count(rows), i18n.Count(int64(rate)), el.Truncate(time.Second)))
 }
 
 // Done clears the line.

@@ -77,6 +77,6 @@ func init() {
 		"score.col.passed":              "passed",
 		"score.table-note":              "Gaps: the skill's number and how many levels below the target, most urgent first; ? = possible (not enough evidence to be sure); skills with too few questions are left out. Percent: share of the points earned. Skills: %s.",
 		"score.col.gaps":                "gaps",
-		"score.progress":                "%d row(s) · %.0f rows/s · %s",
+		"score.progress":                "%s row(s) · %s rows/s · %s",
 	})
 }

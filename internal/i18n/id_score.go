@@ -77,6 +77,6 @@ func init() {
 		"score.col.passed":              "lulus",
 		"score.table-note":              "Kesenjangan: nomor keterampilan dan berapa level di bawah target, paling mendesak dulu; ? = mungkin (buktinya belum cukup untuk pasti); keterampilan dengan terlalu sedikit soal tidak ditampilkan. Persen: bagian poin yang diperoleh. Keterampilan: %s.",
 		"score.col.gaps":                "kesenjangan",
-		"score.progress":                "%d baris · %.0f baris/dtk · %s",
+		"score.progress":                "%s baris · %s baris/dtk · %s",
 	})
 }
