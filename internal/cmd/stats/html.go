@@ -129,9 +129,9 @@ func writeHTML(w io.Writer, rep itemstats.Report, b *bank.Bank, p i18n.Printer) 
 		}
 	}
 	if rep.DIF != nil {
-		pg.DIFIntro = p.T("stats.dif-line", textsafe.Line(rep.DIF.Group), textsafe.Line(rep.DIF.Focal), rep.DIF.FocalN, rep.DIF.Reference, rep.DIF.Excluded)
+		pg.DIFIntro = difLine(rep.DIF, p)
 	}
-	if rep.DIF != nil && len(pg.DIF) == 0 {
+	if rep.DIF != nil && rep.DIF.Reason == "" && len(pg.DIF) == 0 {
 		pg.DIF = []string{p.T("stats.html.dif-none")}
 	}
 	return htmlTmpl.Execute(w, pg)

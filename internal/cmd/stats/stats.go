@@ -426,6 +426,15 @@ func bar(v *float64, lo, hi float64, width int) string {
 	return strings.Repeat("█", n) + strings.Repeat("░", width-n)
 }
 
+// difLine says which groups DIF compared, or why it could not run: never
+// a comparison of nobody with nobody.
+func difLine(d *itemstats.DIFSummary, p i18n.Printer) string {
+	if d.Reason != "" {
+		return p.T("stats.dif-not-run", textsafe.Line(d.Group), p.T("stats.dif-reason."+d.Reason))
+	}
+	return p.T("stats.dif-line", textsafe.Line(d.Group), textsafe.Line(d.Focal), d.FocalN, d.Reference, d.Excluded)
+}
+
 // distractors says which wrong options do not work: chosen by fewer than
 // 5% of the candidates, or by more of the strongest third than of the
 // weakest (the rule of itemstats' distractor flag).
@@ -480,7 +489,7 @@ func writeTable(w io.Writer, r itemstats.Report, b *bank.Bank, f *cmdutil.Factor
 	t := r.Test
 	say("", p.T("stats.test-line", f1(t.Mean, 2), t.Points, f1(t.SD, 2), f1(t.Alpha, 3), f1(t.SEM, 2), f1(t.Skewness, 2), f1(t.Kurtosis, 2)))
 	if r.DIF != nil {
-		say("", p.T("stats.dif-line", textsafe.Line(r.DIF.Group), textsafe.Line(r.DIF.Focal), r.DIF.FocalN, r.DIF.Reference, r.DIF.Excluded))
+		say("", difLine(r.DIF, p))
 	}
 	fmt.Fprintln(w)
 	tbl := tableprinter.New(w, tty, width)
