@@ -59,6 +59,7 @@ func init() {
 		"score.flag.with-answers":       "include each candidate's per-question answers",
 		"score.flag.all-recs":           "list every recommendation, not only 3 per skill",
 		"score.flag.workers":            "scoring goroutines (default: one per core)",
+		"score.duplicate-earlier":       "%s:%d: candidate %q appears earlier in the input; both rows are scored (--strict stops on it)",
 		"score.duplicate":               "%s:%d: candidate %q already appears at %s:%d; both rows are scored (--strict stops on it)",
 		"score.no-rows":                 "%s: no answer rows under the header",
 		"score.hint.no-rows":            "add one row per candidate under the header, or check that this is the right file",

@@ -59,6 +59,7 @@ func init() {
 		"score.flag.with-answers":       "sertakan jawaban per soal setiap peserta",
 		"score.flag.all-recs":           "tampilkan semua rekomendasi, bukan hanya 3 per keterampilan",
 		"score.flag.workers":            "jumlah goroutine penilai (bawaan: satu per inti)",
+		"score.duplicate-earlier":       "%s:%d: peserta %q sudah muncul sebelumnya; kedua baris dinilai (--strict menghentikannya)",
 		"score.duplicate":               "%s:%d: peserta %q sudah ada di %s:%d; kedua baris dinilai (--strict menghentikannya)",
 		"score.no-rows":                 "%s: tidak ada baris jawaban di bawah header",
 		"score.hint.no-rows":            "isi satu baris per peserta di bawah header, atau periksa bahwa ini berkas yang benar",

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
+	"os"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -23,6 +24,7 @@ import (
 	"github.com/asnskill/asnskill/internal/scoring"
 	"github.com/asnskill/asnskill/internal/tableprinter"
 	"github.com/asnskill/asnskill/internal/textsafe"
+	"github.com/asnskill/asnskill/internal/xlsxsheet"
 )
 
 // Options are the score command's inputs.
@@ -184,10 +186,37 @@ type rowID struct {
 	hash      uint64
 	candidate string
 	file      string
+	fileIdx   int
 	line      int
 }
 
+// seenLineBits: where a candidate was first seen is kept in 32 bits, the
+// file's place among the arguments above the line number (0: not kept, for
+// a line past 67 million or a file past the 63rd).
+const seenLineBits = 26
+
+func seenAt(fileIdx, line int) uint32 {
+	if line <= 0 || line >= 1<<seenLineBits || fileIdx >= 1<<(32-seenLineBits) {
+		return 0
+	}
+	return uint32(fileIdx)<<seenLineBits | uint32(line)
+}
+
 var idSeed = maphash.MakeSeed()
+
+// csvBytes is the size of the CSV and JSONL files among the inputs (0 when
+// one is standard input or a workbook: no estimate then).
+func csvBytes(files []string) int64 {
+	var n int64
+	for _, name := range files {
+		st, err := os.Stat(name)
+		if name == "-" || xlsxsheet.IsWorkbook(name) || err != nil {
+			return 0
+		}
+		n += st.Size()
+	}
+	return n
+}
 
 // fileIndex is the place of a row's file among the arguments (0 if not
 // found: standard input is reported under its own name).
@@ -264,7 +293,7 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 		go func() {
 			defer wg.Done()
 			for bt := range jobs {
-				scoreBatch(bt, bulk, format, opts.RawCSV, opts.Precise, p, xo)
+				scoreBatch(bt, bulk, format, opts.RawCSV, opts.Precise, p, xo, opts.Files)
 				done <- bt
 			}
 		}()
@@ -293,7 +322,10 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 	progress := cmdutil.NewProgress(f)
 	pending := map[int]*batch{}
 	// Candidates seen: a hash → file index and line, 8 + 8 bytes a row.
-	seen := map[uint64]uint64{}
+	// Candidates seen, for the duplicate check: sized from the input's bytes
+	// and the first chunk's bytes a row (estimateRows), grown if short.
+	seen := newIDSet(sizeFor(4096))
+	inputBytes := csvBytes(opts.Files)
 	csvStarted := false
 	next, first := 0, true
 	for bt := range done {
@@ -312,21 +344,26 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 				sum.Read++
 				if e := cur.errs[i]; e == nil && i < len(cur.ids) {
 					id := cur.ids[i]
-					if was, dup := seen[id.hash]; dup {
+					if seen.n == 0 && cur.chunk != nil && len(cur.errs) > 0 && inputBytes > 0 {
+						seen = newIDSet(sizeFor(int(inputBytes/int64(max(1, len(cur.chunk)/len(cur.errs)))) * 21 / 20))
+					}
+					if was, dup := seen.add(id.hash, seenAt(id.fileIdx, id.line)); dup {
 						// The same candidate twice: both rows are scored (a
 						// retake, or two people under one id); say where.
-						wasFile, wasLine := opts.Files[min(int(was>>40), len(opts.Files)-1)], int(was&(1<<40-1))
-						if wasFile == "-" {
-							wasFile = id.file
+						if was == 0 {
+							fmt.Fprintln(f.IO.ErrOut, p.T("score.duplicate-earlier", textsafe.Line(id.file), id.line, textsafe.Line(id.candidate)))
+						} else {
+							wasFile, wasLine := opts.Files[min(int(was>>seenLineBits), len(opts.Files)-1)], int(was&(1<<seenLineBits-1))
+							if wasFile == "-" {
+								wasFile = id.file
+							}
+							fmt.Fprintln(f.IO.ErrOut, p.T("score.duplicate", textsafe.Line(id.file), id.line, textsafe.Line(id.candidate), textsafe.Line(wasFile), wasLine))
 						}
-						fmt.Fprintln(f.IO.ErrOut, p.T("score.duplicate", textsafe.Line(id.file), id.line, textsafe.Line(id.candidate), textsafe.Line(wasFile), wasLine))
 						sum.Duplicates++
 						if opts.Strict {
 							fatal = cmdutil.Errorf(p.T("score.hint.strict"), "%s", p.T("score.strict-stop"))
 							break
 						}
-					} else {
-						seen[id.hash] = uint64(fileIndex(opts.Files, id.file))<<40 | uint64(id.line)
 					}
 				}
 				if e := cur.errs[i]; e != nil {
@@ -465,7 +502,7 @@ func readFile(f *cmdutil.Factory, name string, so answers.Options, bulk *scoring
 // outBuffers recycles the output buffers of batches once written.
 var outBuffers = sync.Pool{New: func() any { return make([]byte, 0, batchSize*2048) }}
 
-func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw, precise bool, p i18n.Printer, xo *resultio.XLSX) {
+func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw, precise bool, p i18n.Printer, xo *resultio.XLSX, files []string) {
 	var res scoring.Result
 	if format == "jsonl" || format == "csv" {
 		bt.out = outBuffers.Get().([]byte)[:0]
@@ -479,7 +516,10 @@ func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw, precise bool,
 			bt.ids = append(bt.ids, rowID{})
 			return
 		}
-		bt.ids = append(bt.ids, rowID{hash: maphash.String(idSeed, rec.Candidate), candidate: strings.Clone(rec.Candidate), file: rec.File, line: rec.Line})
+		// The candidate string is kept as it is (no copy): it lives as long
+		// as its batch, which the writer drops once written.
+		bt.ids = append(bt.ids, rowID{hash: maphash.String(idSeed, rec.Candidate), candidate: rec.Candidate, file: rec.File,
+			fileIdx: fileIndex(files, rec.File), line: rec.Line})
 		bt.good++
 		switch format {
 		case "csv":
