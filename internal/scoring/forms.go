@@ -96,8 +96,8 @@ func (bk *Bulk) forms() *formIndex {
 }
 
 // optionChoice reads a cell that holds option text: the whole cell first,
-// then checkbox answers joined with ", ", where an option's own text may
-// contain ", " too: the cell is cut into option texts from left to right,
+// then checkbox answers joined with ", " (Google Forms) or ";" (Microsoft
+// Forms), where an option's own text may contain ", " too: the cell is cut into option texts from left to right,
 // trying each option that fits (at most 6, so the search is small).
 func (bk *Bulk) optionChoice(qid, cell string) (answers.Choice, bool) {
 	opts := bk.forms().options[qid]
@@ -113,12 +113,16 @@ func (bk *Bulk) optionChoice(qid, cell string) (answers.Choice, bool) {
 					continue
 				}
 				after := rest[len(t):]
-				if after == "" {
+				if after == "" || after == ";" { // Microsoft Forms ends with ";"
 					return c.With(k), true
 				}
-				if strings.HasPrefix(after, ", ") {
-					if got, ok := walk(after[2:], c.With(k)); ok {
-						return got, true
+				// Google Forms joins checkbox answers with ", ", Microsoft
+				// Forms with ";".
+				for _, sep := range []string{", ", "; ", ";"} {
+					if strings.HasPrefix(after, sep) {
+						if got, ok := walk(after[len(sep):], c.With(k)); ok {
+							return got, true
+						}
 					}
 				}
 			}

@@ -49,6 +49,8 @@ func TestOptionChoice(t *testing.T) {
 		{"q2", "X, Y", "A", true}, // the whole cell is one option before it is split
 		{"q2", "X, Bocor, berubah, atau hilang", "BD", true},
 		{"q2", "Y, X", "BC", true},
+		{"q2", "X;Y;", "BC", true}, // Microsoft Forms
+		{"q2", "Bocor, berubah, atau hilang;X", "BD", true},
 		{"q2", "X, X", "", false},
 		{"q2", "Z", "", false},
 	} {
