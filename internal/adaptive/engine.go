@@ -128,6 +128,9 @@ func levelMin(b *bank.Bank, level int) float64 {
 	return 0
 }
 
+// Limits are the quiz's -n and --skills, for the history to keep.
+func (e *Engine) Limits() (maxTotal int, skills []string) { return e.cfg.MaxTotal, e.cfg.Skills }
+
 // Skills are the skills of the quiz in bank order.
 func (e *Engine) Skills() []*SkillState { return e.skills }
 

@@ -47,6 +47,10 @@ func (r *Recorder) Attach(s *session.Session, now time.Time) error {
 			Mode: mode, Seed: s.Seed, Candidate: s.Candidate, Lang: s.Lang,
 			Questions: s.IDs, StartedAt: now, TimeLimit: s.TimeLimit, SelfLevels: s.SelfLevels,
 		}
+		if l, ok := s.Adaptive.(interface{ Limits() (int, []string) }); ok {
+			n, skills := l.Limits()
+			meta.Adaptive = &store.AdaptiveLimits{MaxQuestions: n, Skills: skills}
+		}
 		if s.Shuffled {
 			meta.OptionOrder = make([][]string, len(s.Orders))
 			for i, order := range s.Orders {

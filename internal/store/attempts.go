@@ -31,6 +31,14 @@ type AttemptMeta struct {
 	TimeLimit   time.Duration // 0: no limit
 	// SelfLevels are the levels the candidate gave themself, by skill.
 	SelfLevels map[string]int
+	// Adaptive are an adaptive quiz's limits (nil for other modes).
+	Adaptive *AdaptiveLimits
+}
+
+// AdaptiveLimits are what an adaptive quiz was asked to keep to.
+type AdaptiveLimits struct {
+	MaxQuestions int      `json:"max_questions,omitempty"` // -n; 0: none
+	Skills       []string `json:"skills,omitempty"`        // --skills; empty: all
 }
 
 // Answer is the latest answer to one question of an attempt.
@@ -93,7 +101,14 @@ func (s *Store) Begin(m AttemptMeta) (int64, error) {
 	}
 	var id int64
 	err := s.write("begin attempt", func(tx *sql.Tx) error {
-		var self sql.NullString
+		var self, limits sql.NullString
+		if m.Adaptive != nil {
+			doc, err := json.Marshal(m.Adaptive)
+			if err != nil {
+				return err
+			}
+			limits = sql.NullString{String: string(doc), Valid: true}
+		}
 		if len(m.SelfLevels) > 0 {
 			doc, err := json.Marshal(m.SelfLevels)
 			if err != nil {
@@ -102,10 +117,10 @@ func (s *Store) Begin(m AttemptMeta) (int64, error) {
 			self = sql.NullString{String: string(doc), Valid: true}
 		}
 		res, err := tx.Exec(`INSERT INTO attempts (bank_id, bank_version, bank_sha256, mode, seed,
-			candidate, lang, started_at, time_limit_ms, remaining_ms, self_levels)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			candidate, lang, started_at, time_limit_ms, remaining_ms, self_levels, adaptive)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			m.BankID, m.BankVersion, m.BankSHA256, m.Mode, m.Seed, m.Candidate, m.Lang,
-			fmtTime(m.StartedAt), m.TimeLimit.Milliseconds(), m.TimeLimit.Milliseconds(), self)
+			fmtTime(m.StartedAt), m.TimeLimit.Milliseconds(), m.TimeLimit.Milliseconds(), self, limits)
 		if err != nil {
 			return err
 		}
@@ -449,7 +464,7 @@ func load(tx *sql.Tx, f Filter) ([]Attempt, error) {
 func loadWhere(tx *sql.Tx, where string, args []any) ([]Attempt, error) {
 	rows, err := tx.Query(`SELECT a.id, a.bank_id, a.bank_version, a.bank_sha256, a.mode, a.seed,
 		a.candidate, a.lang, a.started_at, a.time_limit_ms, a.current, a.remaining_ms,
-		a.finished_at, a.percent, a.result, a.self_levels
+		a.finished_at, a.percent, a.result, a.self_levels, a.adaptive
 		FROM attempts a WHERE `+where+` ORDER BY a.started_at, a.id`, args...)
 	if err != nil {
 		return nil, err
@@ -462,12 +477,12 @@ func loadWhere(tx *sql.Tx, where string, args []any) ([]Attempt, error) {
 			started           string
 			limitMS, remainMS int64
 			finished, result  sql.NullString
-			self              sql.NullString
+			self, limits      sql.NullString
 			percent           sql.NullFloat64
 		)
 		if err := rows.Scan(&a.ID, &a.BankID, &a.BankVersion, &a.BankSHA256, &a.Mode, &a.Seed,
 			&a.Candidate, &a.Lang, &started, &limitMS, &a.Current, &remainMS,
-			&finished, &percent, &result, &self); err != nil {
+			&finished, &percent, &result, &self, &limits); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -487,6 +502,13 @@ func loadWhere(tx *sql.Tx, where string, args []any) ([]Attempt, error) {
 		}
 		if self.Valid {
 			if err := json.Unmarshal([]byte(self.String), &a.SelfLevels); err != nil {
+				rows.Close()
+				return nil, err
+			}
+		}
+		if limits.Valid {
+			a.Adaptive = &AdaptiveLimits{}
+			if err := json.Unmarshal([]byte(limits.String), a.Adaptive); err != nil {
 				rows.Close()
 				return nil, err
 			}

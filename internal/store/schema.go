@@ -91,6 +91,9 @@ CREATE INDEX reviews_due ON reviews (box, due_at) WHERE box > 0;
 	// 2: the levels a candidate gave themself (--self-rate), JSON by skill,
 	// so that a resumed attempt keeps them.
 	`ALTER TABLE attempts ADD COLUMN self_levels TEXT;`,
+	// 3: an adaptive quiz's limits (-n, --skills), JSON, so that a resumed
+	// one stops where the first run would have.
+	`ALTER TABLE attempts ADD COLUMN adaptive TEXT;`,
 }
 
 // SchemaVersion is the schema version this binary writes.

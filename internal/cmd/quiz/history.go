@@ -190,7 +190,11 @@ func (h *history) resume(ref string, b *bank.Bank) (*session.Session, *bank.Bank
 	if a.Mode == session.ModeAdaptive {
 		// The selector is rebuilt from the answers: it picks on as the
 		// first run would have.
-		s.Adaptive = adaptive.New(b, adaptive.Config{Seed: a.Seed})
+		cfg := adaptive.Config{Seed: a.Seed}
+		if a.Adaptive != nil { // the -n and --skills the quiz began with
+			cfg.MaxTotal, cfg.Skills = a.Adaptive.MaxQuestions, a.Adaptive.Skills
+		}
+		s.Adaptive = adaptive.New(b, cfg)
 		s.Sync()
 	}
 	h.rec.ID = a.ID

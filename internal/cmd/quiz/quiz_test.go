@@ -496,6 +496,27 @@ func TestAdaptivePlainAndResume(t *testing.T) {
 	if resumed.Answers[0].Question != r.Answers[0].Question || fmt.Sprint(resumed.Answers[1].Response) == "[]" {
 		t.Errorf("the resumed quiz lost its first answers: %+v", resumed.Answers[:2])
 	}
+	// An adaptive quiz begun with -n 4 and interrupted after two answers
+	// stops at 4 questions when resumed, as the first run would have.
+	f3, in3, _, _ := testFactory("en", nil)
+	in3.WriteString("A\nB\n")
+	if err := run(t, f3, fixture, "--adaptive", "-n", "4", "--seed", "2", "--plain", "-o", "json"); !errors.Is(err, cmdutil.ErrCancel) {
+		t.Fatalf("interrupted adaptive quiz: %v", err)
+	}
+	f4, in4, out4, _ := testFactory("en", nil)
+	f4.DBFlag, f4.BankPaths = f3.DBFlag, []string{fixture}
+	in4.WriteString(strings.Repeat("A\n", 40))
+	if err := run(t, f4, "--resume", "--plain", "-o", "json"); err != nil {
+		t.Fatal(err)
+	}
+	var capped scoring.Result
+	if err := json.Unmarshal(out4.Bytes(), &capped); err != nil {
+		t.Fatalf("%v\n%s", err, out4)
+	}
+	if len(capped.Answers) != 4 {
+		t.Errorf("resumed -n 4 quiz asked %d questions", len(capped.Answers))
+	}
+
 	for _, flags := range [][]string{{"--mode", "exam"}, {"--all"}, {"--review"}} {
 		f, _, _, _ := testFactory("en", nil)
 		var fe *cmdutil.FlagError
