@@ -18,6 +18,7 @@ import (
 const (
 	MaxLineBytes    = 1 << 20 // a line over 1 MiB refuses the sheet
 	MaxColumns      = 10_000  // a header with more columns refuses the sheet
+	maxHeaderLines  = 200     // lines a quoted header cell may run on over
 	MaxCandidateLen = 256     // a longer candidate id rejects the row
 )
 
@@ -311,8 +312,22 @@ func (rd *Reader) initCSV() error {
 			continue
 		}
 		var qe *quoteError
-		if hdr, qe = splitLine(line, rd.comma, nil); qe != nil {
-			return NewSheetError(rd.file, rd.csvLine, qe.code, qe.col)
+		first := rd.csvLine
+		hdr, qe = splitLine(line, rd.comma, nil)
+		// A form export heads a column with the question's text, which may
+		// hold line breaks inside its quotes: the header alone may run on
+		// over the next lines (rows may not).
+		for more := 0; qe != nil && qe.code == "quote-unclosed" && more < maxHeaderLines; more++ {
+			next, err := readLine(rd.br)
+			if err != nil {
+				break
+			}
+			rd.csvLine++
+			line += "\n" + next
+			hdr, qe = splitLine(line, rd.comma, nil)
+		}
+		if qe != nil {
+			return NewSheetError(rd.file, first, qe.code, qe.col)
 		}
 		break
 	}
