@@ -143,7 +143,7 @@ func csvNeedsQuotes(s string) bool {
 // TableRow is a candidate's row: the gaps as skill numbers (their place in
 // the bank, named in the note under the table) with the levels missing, and
 // "?" where the gap is only possible (docs/scoring.md).
-func TableRow(r scoring.Result, p i18n.Printer) []string {
+func TableRow(r scoring.Result, p i18n.Printer, kept []string) []string {
 	var gaps []string
 	for _, g := range scoring.RankGaps(r.Skills) {
 		n := 0
@@ -162,5 +162,9 @@ func TableRow(r scoring.Result, p i18n.Printer) []string {
 	if r.Score.Passed {
 		passed = "✓"
 	}
-	return []string{r.Candidate, p.Decimal(r.Score.Percent, 1), passed, strings.Join(gaps, " ")}
+	row := []string{r.Candidate}
+	for _, k := range kept {
+		row = append(row, r.Kept[k])
+	}
+	return append(row, p.Decimal(r.Score.Percent, 1), passed, strings.Join(gaps, " "))
 }

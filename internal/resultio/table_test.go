@@ -18,12 +18,16 @@ func TestTableRow(t *testing.T) {
 		{ID: "d", Gap: 3, GapStatus: scoring.GapUnknown, Weight: 1},
 	}}
 	r.Score.Percent = 62.5
-	got := TableRow(r, i18n.NewPrinter("id"))
+	got := TableRow(r, i18n.NewPrinter("id"), nil)
 	want := []string{"c1", "62,5", "✗", "3:−2 1:−1?"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	if got := TableRow(r, i18n.NewPrinter("en")); got[1] != "62.5" {
+	if got := TableRow(r, i18n.NewPrinter("en"), nil); got[1] != "62.5" {
 		t.Errorf("English percent %q", got[1])
+	}
+	r.Kept = map[string]string{"Nama": "Ani"}
+	if got := TableRow(r, i18n.NewPrinter("id"), []string{"Nama"}); got[1] != "Ani" || got[2] != "62,5" {
+		t.Errorf("with a kept column: %q", got)
 	}
 }

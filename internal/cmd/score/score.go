@@ -306,9 +306,11 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 		io.WriteString(w, "[")
 	case "table":
 		tbl = tableprinter.New(w, f.IO.IsStdoutTTY(), f.IO.TerminalWidth())
-		tbl.Header(p.T("score.col.candidate"), p.T("score.col.percent"), p.T("score.col.passed"), p.T("score.col.gaps"))
-		tbl.AlignRight(1)
-		tbl.Wrap(3)
+		// The kept columns (--keep Nama) beside the candidate.
+		head := append(append([]string{p.T("score.col.candidate")}, opts.Keep...), p.T("score.col.percent"), p.T("score.col.passed"), p.T("score.col.gaps"))
+		tbl.Header(head...)
+		tbl.AlignRight(1 + len(opts.Keep))
+		tbl.Wrap(3 + len(opts.Keep))
 		// Skills by number in the cells, by name under the table.
 		var names []string
 		for i, sk := range bulk.Bank.Skills {
@@ -531,7 +533,7 @@ func scoreBatch(bt *batch, bulk *scoring.Bulk, format string, raw, precise bool,
 		case "json":
 			bt.jsons = append(bt.jsons, res.AppendJSON(nil))
 		case "table":
-			bt.table = append(bt.table, resultio.TableRow(res, p))
+			bt.table = append(bt.table, resultio.TableRow(res, p, rec.KeptNames))
 		case "xlsx":
 			r, pts, groups := xo.Rows(&res, rec.KeptNames)
 			if len(bt.xres) == 0 {
