@@ -17,7 +17,7 @@ func init() {
 		"stats.dif-not-run":                    "DIF by %s was not computed: %s",
 		"stats.dif-reason.no_groups":           "no row has a group value",
 		"stats.dif-reason.one_group":           "there is only one group value",
-		"stats.dif-reason.focal_needed":        "there are more than two groups; choose the focal one with --focal VALUE",
+		"stats.dif-reason.focal_needed":        "there are more than two groups (%s); choose the focal one with --focal VALUE",
 		"stats.dif-reason.no_focal":            "no row has that focal value",
 		"stats.dif-reason.no_reference":        "no row from another group to compare with",
 		"stats.dif-line":                       "DIF by %s: focal %q (%d) against the rest (%d); %d without a group value left out",

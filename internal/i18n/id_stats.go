@@ -17,7 +17,7 @@ func init() {
 		"stats.dif-not-run":                    "DIF menurut %s tidak dihitung: %s",
 		"stats.dif-reason.no_groups":           "tidak ada baris yang berisi nilai kelompok",
 		"stats.dif-reason.one_group":           "hanya ada satu nilai kelompok",
-		"stats.dif-reason.focal_needed":        "ada lebih dari dua kelompok; pilih kelompok fokal dengan --focal NILAI",
+		"stats.dif-reason.focal_needed":        "ada lebih dari dua kelompok (%s); pilih kelompok fokal dengan --focal NILAI",
 		"stats.dif-reason.no_focal":            "tidak ada baris dengan nilai kelompok fokal itu",
 		"stats.dif-reason.no_reference":        "tidak ada baris dari kelompok lain untuk pembanding",
 		"stats.dif-line":                       "DIF menurut %s: fokal %q (%d) terhadap lainnya (%d); %d tanpa nilai kelompok tidak disertakan",

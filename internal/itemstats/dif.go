@@ -1,6 +1,9 @@
 package itemstats
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // difSummary decides which classes are compared and counts their rows.
 func (a *Accumulator) difSummary() (DIFSummary, uint8, uint8) {
@@ -23,6 +26,16 @@ func (a *Accumulator) difSummary() (DIFSummary, uint8, uint8) {
 		}
 	case a.ambiguous:
 		s.Reason = ReasonFocalNeeded
+		vals := append([]string{}, a.others...)
+		for _, n := range a.names[classRef : classFocal+1] {
+			if n != "" && !slices.Contains(vals, n) {
+				vals = append(vals, n)
+			}
+		}
+		// The smallest values of all: the same whichever way the rows were
+		// split and merged.
+		slices.Sort(vals)
+		s.Values = vals[:min(len(vals), maxListedGroups)]
 	case a.names[classRef] == "":
 		s.Reason = ReasonNoGroups
 	case a.names[classFocal] == "":

@@ -126,6 +126,10 @@ type Accumulator struct {
 	auto      bool      // grouped without a focal value
 	names     [3]string // automatic mode: the values of classRef and classFocal
 	ambiguous bool      // automatic mode: a third group value was seen
+	// others are the group values past the first two (automatic mode), the
+	// lexically smallest maxListedGroups of them, sorted: named when DIF
+	// needs --focal. Kept this way, merging gives what one pass gives.
+	others []string
 
 	n      int64
 	index  map[int64]int32 // total<<2 | class → block
@@ -370,7 +374,23 @@ func (a *Accumulator) classOf(g string) uint8 {
 	// A third value: DIF needs a focal value now, and the classes only
 	// separate empty from non-empty groups.
 	a.ambiguous = true
+	a.noteOther(g)
 	return classRef
+}
+
+// maxListedGroups is how many group values a "choose --focal" message names.
+const maxListedGroups = 10
+
+// noteOther keeps g among the smallest maxListedGroups other values.
+func (a *Accumulator) noteOther(g string) {
+	i, found := slices.BinarySearch(a.others, g)
+	if found || i >= maxListedGroups {
+		return
+	}
+	a.others = slices.Insert(a.others, i, g)
+	if len(a.others) > maxListedGroups {
+		a.others = a.others[:maxListedGroups]
+	}
 }
 
 // Merge adds the counts of b to a, as if a had been given b's rows too. Both
@@ -410,6 +430,11 @@ func (a *Accumulator) Merge(b *Accumulator) error {
 	if a.auto {
 		if b.ambiguous {
 			a.ambiguous = true
+		}
+		for _, g := range b.others {
+			if g != a.names[classRef] && g != a.names[classFocal] {
+				a.noteOther(g)
+			}
 		}
 		for c := classRef; c <= classFocal; c++ {
 			if b.names[c] != "" {

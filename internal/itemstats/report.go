@@ -142,6 +142,9 @@ type DIFSummary struct {
 	// Reason is set when DIF could not run (Reason… constants); the
 	// questions' DIF is then null.
 	Reason string `json:"reason,omitempty"`
+	// Values are group values to choose --focal from, when it is needed
+	// (ReasonFocalNeeded): the smallest 10, sorted.
+	Values []string `json:"values,omitempty"`
 }
 
 // Question holds the figures of one question.
@@ -721,7 +724,9 @@ func (a *Accumulator) question(j int, rows []totalRow, N int64, tMean, vT float6
 				sl += sx
 			}
 		}
-		q.UpperLower = num(su/mf/float64(g.Upper) - sl/mf/float64(g.Lower))
+		// A difference of two shares: within -1..1 but for rounding
+		// (1.0000000000000002 from weighted sums), which is clamped.
+		q.UpperLower = num(max(-1, min(1, su/mf/float64(g.Upper)-sl/mf/float64(g.Lower))))
 	} else {
 		ns.add(ReasonFewCandidates, "upper_lower")
 	}

@@ -1,8 +1,10 @@
 package itemstats
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -382,8 +384,8 @@ func TestFocalChoice(t *testing.T) {
 			DIFSummary{Group: "g", Focal: "b", Reference: 2, FocalN: 2}},
 		{"one group", "", []string{"a", "a", ""},
 			DIFSummary{Group: "g", Reference: 2, Excluded: 1, Reason: ReasonOneGroup}},
-		{"three groups", "", []string{"a", "b", "c", ""},
-			DIFSummary{Group: "g", Excluded: 1, Reason: ReasonFocalNeeded}},
+		{"three groups", "", []string{"c", "a", "b", ""},
+			DIFSummary{Group: "g", Excluded: 1, Reason: ReasonFocalNeeded, Values: []string{"a", "b", "c"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -393,12 +395,42 @@ func TestFocalChoice(t *testing.T) {
 			}
 			rep := a.Report()
 			checkReport(t, rep)
-			if *rep.DIF != tc.want {
+			if !reflect.DeepEqual(*rep.DIF, tc.want) {
 				t.Errorf("dif %+v, want %+v", *rep.DIF, tc.want)
 			}
 			if (rep.Questions[0].DIF == nil) != (tc.want.Reason != "") {
 				t.Errorf("question dif %v with reason %q", rep.Questions[0].DIF, tc.want.Reason)
 			}
 		})
+	}
+}
+
+// With many group values, the ones named for --focal are the smallest ten,
+// whichever way the rows were split and merged.
+func TestFocalValuesMerge(t *testing.T) {
+	items := []Item{{ID: "q1", Points: 1, Options: 2, Key: []bool{true, false}}, {ID: "q2", Points: 1, Options: 2, Key: []bool{false, true}}}
+	var groups []string
+	for i := 0; i < 15; i++ {
+		groups = append(groups, fmt.Sprintf("g%02d", 14-i)) // g14 first
+	}
+	one := mustNew(t, Config{Items: items, Group: "g"})
+	a, b := mustNew(t, Config{Items: items, Group: "g"}), mustNew(t, Config{Items: items, Group: "g"})
+	for i, g := range groups {
+		row := letterRow(items, []string{"AB", "BA", "AA", "BB"}[i%4], g)
+		mustAdd(t, one, row)
+		if i%2 == 0 {
+			mustAdd(t, a, row)
+		} else {
+			mustAdd(t, b, row)
+		}
+	}
+	if err := b.Merge(a); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"g00", "g01", "g02", "g03", "g04", "g05", "g06", "g07", "g08", "g09"}
+	for name, acc := range map[string]*Accumulator{"one pass": one, "merged": b} {
+		if got := acc.Report().DIF.Values; !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: %v, want %v", name, got, want)
+		}
 	}
 }

@@ -430,7 +430,11 @@ func bar(v *float64, lo, hi float64, width int) string {
 // a comparison of nobody with nobody.
 func difLine(d *itemstats.DIFSummary, p i18n.Printer) string {
 	if d.Reason != "" {
-		return p.T("stats.dif-not-run", textsafe.Line(d.Group), p.T("stats.dif-reason."+d.Reason))
+		vals := make([]string, len(d.Values))
+		for i, v := range d.Values {
+			vals[i] = textsafe.Line(v)
+		}
+		return p.T("stats.dif-not-run", textsafe.Line(d.Group), p.T("stats.dif-reason."+d.Reason, strings.Join(vals, ", ")))
 	}
 	return p.T("stats.dif-line", textsafe.Line(d.Group), textsafe.Line(d.Focal), d.FocalN, d.Reference, d.Excluded)
 }
