@@ -2,6 +2,7 @@
 # screenshots.sh remakes the pictures in docs/img from the real program:
 #   result-80x24.png  the quiz's result screen, 80×24, driven in tmux
 #   report-html.png   the HTML report (asnskill report -o html) in headless Chromium
+#   stats-html.png    the class page (asnskill stats -o html) of a drawn class
 # Needs tmux and chromium-headless-shell (Debian packages).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -47,4 +48,9 @@ shot() { chromium-headless-shell --no-sandbox --disable-gpu --hide-scrollbars --
 shot 760,505 "$root/docs/img/result-80x24.png" "$tmp/screen.html"
 "$bin" --lang id report "$tmp/r.json" -o html --out "$tmp/r.html" 2>/dev/null
 shot 900,1500 "$root/docs/img/report-html.png" "$tmp/r.html"
-echo "screenshots: docs/img/result-80x24.png docs/img/report-html.png"
+# A class of 600 drawn by the bank's model (internal/tools/classsheet), its
+# item analysis as the page a trainer shows.
+(cd "$root" && go run ./internal/tools/classsheet -bank quizzes/cyber-security.yaml -n 600 -k 20) > "$tmp/kelas.csv"
+"$bin" --lang id stats --bank "$root/quizzes/cyber-security.yaml" "$tmp/kelas.csv" --group region --focal Papua -o html --out "$tmp/kelas.html" 2>/dev/null
+shot 900,1500 "$root/docs/img/stats-html.png" "$tmp/kelas.html"
+echo "screenshots: docs/img/result-80x24.png docs/img/report-html.png docs/img/stats-html.png"
