@@ -124,7 +124,8 @@ type Reader struct {
 	lr     *lineLimiter
 	br     *bufio.Reader
 
-	opts Options
+	opts    Options
+	ignored []string // columns a form export's matching dropped
 
 	// CSV
 	comma      byte
@@ -171,6 +172,9 @@ type Options struct {
 	// Keep names columns that are not questions (Nama, NIP) to carry into
 	// the results as they are (any case).
 	Keep []string
+	// Match, when set, maps question columns to the bank's questions for
+	// form exports (MatchQuestions); the columns it drops are Ignored.
+	Match func(header string) (id string, n int)
 }
 
 // emailColumns are the candidate columns of form exports, lower case.
@@ -199,7 +203,15 @@ func NewReaderWith(name string, r io.Reader, f Format, o Options) (*Reader, erro
 	if rd.format == FormatJSONL {
 		return rd, rd.initJSON()
 	}
-	return rd, rd.initCSV()
+	if err := rd.initCSV(); err != nil {
+		return rd, err
+	}
+	if o.Match != nil {
+		ignored, err := rd.MatchQuestions(o.Match)
+		rd.ignored = ignored
+		return rd, err
+	}
+	return rd, nil
 }
 
 // MatchQuestions maps a CSV sheet's question columns to the bank's ids, for
@@ -245,6 +257,10 @@ func (rd *Reader) MatchQuestions(match func(header string) (id string, n int)) (
 	rd.responses = make([]string, len(rd.questions))
 	return ignored, nil
 }
+
+// Ignored are the columns of a form export that name no question, dropped
+// by Options.Match (nil for other sheets).
+func (rd *Reader) Ignored() []string { return rd.ignored }
 
 // File is the name the sheet is reported under.
 func (rd *Reader) File() string { return rd.file }

@@ -4,6 +4,7 @@
 package cmdutil
 
 import (
+	"archive/zip"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -293,27 +294,23 @@ func (f *Factory) DefaultOutput(chosen, machine, outFile string) string {
 }
 
 // OpenSheet opens an answer sheet by name ("-" for standard input) for
-// reading; close releases the file.
-// MatchSheetColumns maps a sheet's question columns to the bank's questions
-// (match: scoring.Bulk.MatchColumn), for form exports headed by question
-// text, and lists once on stderr the columns it then ignores.
-func (f *Factory) MatchSheetColumns(rd *answers.Reader, match func(string) (string, int)) error {
-	ignored, err := rd.MatchQuestions(match)
-	if err != nil || len(ignored) == 0 {
-		return err
+// reading, as CSV or JSONL, or an .xlsx workbook's sheet (o.Sheet) as CSV;
+// close releases the file. With o.Match (scoring.Bulk.MatchColumn), a form
+// export's columns are matched to the questions, and those it ignores are
+// listed once on stderr.
+func (f *Factory) OpenSheet(name string, o answers.Options) (rd *answers.Reader, close func(), err error) {
+	rd, close, err = f.openSheet(name, o)
+	if err == nil && len(rd.Ignored()) > 0 {
+		ignored := make([]string, len(rd.Ignored()))
+		for i, c := range rd.Ignored() {
+			ignored[i] = textsafe.Line(c)
+		}
+		fmt.Fprintln(f.IO.ErrOut, f.Printer().T("sheet.ignored-columns", textsafe.Line(rd.File()), strings.Join(ignored, ", ")))
 	}
-	for i := range ignored {
-		ignored[i] = textsafe.Line(ignored[i])
-	}
-	fmt.Fprintln(f.IO.ErrOut, f.Printer().T("sheet.ignored-columns", textsafe.Line(rd.File()), strings.Join(ignored, ", ")))
-	return nil
+	return rd, close, err
 }
 
-func (f *Factory) OpenSheet(name string, opts ...answers.Options) (rd *answers.Reader, close func(), err error) {
-	var o answers.Options
-	if len(opts) > 0 {
-		o = opts[0]
-	}
+func (f *Factory) openSheet(name string, o answers.Options) (rd *answers.Reader, close func(), err error) {
 	if name == "-" {
 		rd, err := answers.NewReaderWith("<stdin>", f.IO.In, answers.FormatAuto, o)
 		return rd, func() {}, err
@@ -329,8 +326,10 @@ func (f *Factory) OpenSheet(name string, opts ...answers.Options) (rd *answers.R
 			file.Close()
 			var se *xlsxsheet.SheetError
 			if errors.As(err, &se) && se.Code == "no-sheet" {
-				sheet, list, _ := strings.Cut(se.Arg, "|")
-				return nil, nil, answers.NewSheetError(name, 0, "xlsx-no-sheet", textsafe.Line(sheet), textsafe.Line(list))
+				return nil, nil, answers.NewSheetError(name, 0, "xlsx-no-sheet", textsafe.Line(se.Sheet), textsafe.Line(strings.Join(se.Sheets, ", ")))
+			}
+			if errors.Is(err, zip.ErrFormat) {
+				return nil, nil, answers.NewSheetError(name, 0, "xlsx-not-workbook")
 			}
 			return nil, nil, answers.NewSheetError(name, 0, "xlsx", textsafe.Line(err.Error()))
 		}

@@ -16,6 +16,7 @@ const (
 	TooHardBelow                 = 0.2  // facility below: FlagTooHard
 	LowDiscriminationBelow       = 0.2  // discrimination below (and ≥ 0): FlagLowDiscrimination
 	LowEfficiencyBelow           = 0.15 // efficiency below: FlagLowEfficiency
+	RareDistractorBelow          = 0.05 // a distractor's share below: Option.Rare
 	deltaScale                   = 2.35
 	etsSmallDelta                = 1.0
 	etsLargeDelta                = 1.5
@@ -180,6 +181,11 @@ type Option struct {
 	Lower         int64    `json:"lower"`
 	MeanTotal     *float64 `json:"mean_total"`
 	RTotal        *float64 `json:"r_total"` // point-biserial of "chose it" with T
+	// Rare: a distractor chosen by fewer than RareDistractorBelow of the
+	// candidates. DrawsUpper: a distractor chosen by a larger share of the
+	// upper group than of the lower (FlagDistractorAttractsUpper).
+	Rare       bool `json:"rare,omitempty"`
+	DrawsUpper bool `json:"draws_upper,omitempty"`
 }
 
 // Unanswered is the options table's row for the candidates who left the
@@ -810,8 +816,10 @@ func (a *Accumulator) question(j int, rows []totalRow, N int64, tMean, vT float6
 			}
 			if !it.Key[o] && up > low {
 				attracts = true
+				op.DrawsUpper = true
 			}
 		}
+		op.Rare = !it.Key[o] && f.share != nil && *f.share < RareDistractorBelow
 		q.Options[o] = op
 	}
 	f := figures(st.unOff, "unanswered")

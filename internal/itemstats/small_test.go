@@ -434,3 +434,30 @@ func TestFocalValuesMerge(t *testing.T) {
 		}
 	}
 }
+
+// The distractor analysis marks each option: a distractor nobody (or under
+// 5%) chooses is rare; one the strong choose more than the weak draws them.
+func TestDistractorMarks(t *testing.T) {
+	items := []Item{
+		{ID: "q1", Points: 1, Options: 3, Key: []bool{true, false, false}},
+		{ID: "q2", Points: 1, Options: 2, Key: []bool{true, false}},
+		{ID: "q3", Points: 1, Options: 2, Key: []bool{true, false}},
+	}
+	a := mustNew(t, Config{Items: items})
+	for i := 0; i < 6; i++ {
+		mustAdd(t, a, letterRow(items, "BAA", "")) // strong: miss q1 with B
+		mustAdd(t, a, letterRow(items, "ABB", "")) // weak: get q1 right
+	}
+	rep := a.Report()
+	checkReport(t, rep)
+	opts := rep.Questions[0].Options
+	if opts[0].Rare || opts[0].DrawsUpper {
+		t.Errorf("the key is marked: %+v", opts[0])
+	}
+	if !opts[1].DrawsUpper || opts[1].Rare {
+		t.Errorf("B, chosen by the strong: %+v", opts[1])
+	}
+	if !opts[2].Rare || opts[2].DrawsUpper {
+		t.Errorf("C, chosen by nobody: %+v", opts[2])
+	}
+}

@@ -17,13 +17,23 @@ import (
 // IsWorkbook reports whether a file name is an .xlsx workbook.
 func IsWorkbook(name string) bool { return strings.HasSuffix(strings.ToLower(name), ".xlsx") }
 
-// SheetError is a workbook that cannot be read, or has no such sheet.
+// SheetError is a workbook that cannot be read (Code "open", Err), or has
+// no sheet of that name (Code "no-sheet", Sheet and the Sheets it has).
 type SheetError struct {
-	Code string // "open", "no-sheet"
-	Arg  string
+	Code   string
+	Err    error
+	Sheet  string
+	Sheets []string
 }
 
-func (e *SheetError) Error() string { return fmt.Sprintf("xlsx %s: %s", e.Code, e.Arg) }
+func (e *SheetError) Unwrap() error { return e.Err }
+
+func (e *SheetError) Error() string {
+	if e.Code == "no-sheet" {
+		return fmt.Sprintf("no sheet %q (sheets: %s)", e.Sheet, strings.Join(e.Sheets, ", "))
+	}
+	return e.Err.Error()
+}
 
 // Open returns the rows of the named sheet (the first when sheet is "") as
 // CSV. Cells show their formatted value, as the spreadsheet shows them
@@ -32,7 +42,7 @@ func (e *SheetError) Error() string { return fmt.Sprintf("xlsx %s: %s", e.Code, 
 func Open(r io.Reader, sheet string) (io.ReadCloser, error) {
 	f, err := excelize.OpenReader(r)
 	if err != nil {
-		return nil, &SheetError{Code: "open", Arg: err.Error()}
+		return nil, &SheetError{Code: "open", Err: err}
 	}
 	list := f.GetSheetList()
 	if sheet == "" && len(list) > 0 {
@@ -46,12 +56,12 @@ func Open(r io.Reader, sheet string) (io.ReadCloser, error) {
 	}
 	if !found {
 		f.Close()
-		return nil, &SheetError{Code: "no-sheet", Arg: sheet + "|" + strings.Join(list, ", ")}
+		return nil, &SheetError{Code: "no-sheet", Sheet: sheet, Sheets: list}
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		f.Close()
-		return nil, &SheetError{Code: "open", Arg: err.Error()}
+		return nil, &SheetError{Code: "open", Err: err}
 	}
 	pr, pw := io.Pipe()
 	go func() {
@@ -62,7 +72,7 @@ func Open(r io.Reader, sheet string) (io.ReadCloser, error) {
 		for rows.Next() {
 			cells, err := rows.Columns()
 			if err != nil {
-				pw.CloseWithError(&SheetError{Code: "open", Arg: err.Error()})
+				pw.CloseWithError(&SheetError{Code: "open", Err: err})
 				return
 			}
 			for i, c := range cells {
@@ -87,7 +97,7 @@ func Open(r io.Reader, sheet string) (io.ReadCloser, error) {
 		}
 		w.Flush()
 		if err := rows.Error(); err != nil {
-			pw.CloseWithError(&SheetError{Code: "open", Arg: err.Error()})
+			pw.CloseWithError(&SheetError{Code: "open", Err: err})
 			return
 		}
 		pw.CloseWithError(w.Error())

@@ -77,7 +77,7 @@ func TestSheetChoice(t *testing.T) {
 	}
 	_, err = Open(bytes.NewReader(data), "Nilai")
 	var se *SheetError
-	if !errors.As(err, &se) || se.Code != "no-sheet" || !strings.Contains(se.Arg, "Sheet1, Jawaban") {
+	if !errors.As(err, &se) || se.Code != "no-sheet" || strings.Join(se.Sheets, ", ") != "Sheet1, Jawaban" {
 		t.Errorf("missing sheet: %v", err)
 	}
 	if _, err := Open(strings.NewReader("not a zip"), ""); !errors.As(err, &se) || se.Code != "open" {

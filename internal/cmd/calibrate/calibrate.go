@@ -50,7 +50,9 @@ type Options struct {
 	Files   []string
 	Output  *cmdutil.EnumFlag
 	Write   bool
-	Date    string // for --write (tests pin it)
+	// Sheet and IDColumn read workbooks and form exports as score does.
+	Sheet, IDColumn string
+	Date            string // for --write (tests pin it)
 }
 
 // NewCmdCalibrate builds the command; runF replaces the run in tests.
@@ -80,6 +82,8 @@ func NewCmdCalibrate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comma
 	}
 	cmd.Flags().VarP(opts.Output, "output", "o", p.T("flag.output"))
 	cmd.Flags().BoolVar(&opts.Write, "write", false, p.T("calibrate.flag.write"))
+	cmd.Flags().StringVar(&opts.IDColumn, "id-column", "", p.T("score.flag.id-column"))
+	cmd.Flags().StringVar(&opts.Sheet, "sheet", "", p.T("score.flag.sheet"))
 	return cmd
 }
 
@@ -123,7 +127,7 @@ func Run(opts *Options) error {
 	if opts.Write && (b.Source == "" || strings.HasPrefix(b.Source, "embedded:")) {
 		return cmdutil.Errorf(p.T("calibrate.hint.write-shipped"), "%s", p.T("calibrate.error.write-shipped", textsafe.Line(b.ID)))
 	}
-	data, rejected, err := readSheets(f, b, opts.Files)
+	data, rejected, err := readSheets(f, b, opts.Files, answers.Options{IDColumn: opts.IDColumn, Sheet: opts.Sheet})
 	if err != nil {
 		return err
 	}
@@ -172,7 +176,7 @@ func convergedWord(t func(string, ...any) string, ok bool) string {
 // readSheets turns every row into score categories of the bank's
 // questions (−1: not administered). Rows the reader rejects are reported on
 // stderr and counted.
-func readSheets(f *cmdutil.Factory, b *bank.Bank, files []string) (irt.Data, int, error) {
+func readSheets(f *cmdutil.Factory, b *bank.Bank, files []string, so answers.Options) (irt.Data, int, error) {
 	p := f.Printer()
 	var d irt.Data
 	index := map[string]int{}
@@ -183,13 +187,13 @@ func readSheets(f *cmdutil.Factory, b *bank.Bank, files []string) (irt.Data, int
 	rejected := 0
 	used := make([]bool, len(d.Items))
 	bulk := scoring.NewBulk(b, f.Lang())
+	so.Match = bulk.MatchColumn // form exports
+	progress := cmdutil.NewProgress(f) // a large workbook takes a while to read
+	defer progress.Done()
+	read := 0
 	for _, name := range files {
-		rd, closeFn, err := f.OpenSheet(name)
+		rd, closeFn, err := f.OpenSheet(name, so)
 		if err != nil {
-			return d, rejected, err
-		}
-		if err := f.MatchSheetColumns(rd, bulk.MatchColumn); err != nil { // form exports
-			closeFn()
 			return d, rejected, err
 		}
 		for {
@@ -197,6 +201,8 @@ func readSheets(f *cmdutil.Factory, b *bank.Bank, files []string) (irt.Data, int
 			if errors.Is(err, io.EOF) {
 				break
 			}
+			read++
+			progress.Update(read)
 			var se *answers.SheetError
 			if errors.As(err, &se) {
 				closeFn()

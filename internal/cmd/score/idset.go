@@ -62,3 +62,36 @@ func (s *idSet) grow() {
 		}
 	}
 }
+
+// dupCheck finds candidate ids seen twice among the scored rows, in input
+// order, across every file of the run.
+type dupCheck struct {
+	seen       *idSet
+	inputBytes int64    // the CSV input's size, to size seen (0: unknown)
+	names      []string // each file's name in messages, by its place
+}
+
+func newDupCheck(files []string) *dupCheck {
+	return &dupCheck{seen: newIDSet(sizeFor(4096)), inputBytes: csvBytes(files), names: make([]string, len(files))}
+}
+
+// size sizes the set once from the first chunk's bytes a row, so that a
+// large sheet is not rehashed as it is read.
+func (d *dupCheck) size(chunkBytes, rows int) {
+	if d.seen.n == 0 && chunkBytes > 0 && rows > 0 && d.inputBytes > 0 {
+		d.seen = newIDSet(sizeFor(int(d.inputBytes/int64(max(1, chunkBytes/rows))) * 21 / 20))
+	}
+}
+
+// note records a scored row. For a candidate seen before it reports the
+// file and line of the first time (line 0 when that place was not kept).
+func (d *dupCheck) note(id rowID) (file string, line int, dup bool) {
+	if id.fileIdx < len(d.names) && d.names[id.fileIdx] == "" {
+		d.names[id.fileIdx] = id.file
+	}
+	was, dup := d.seen.add(id.hash, seenAt(id.fileIdx, id.line))
+	if !dup || was == 0 {
+		return "", 0, dup
+	}
+	return d.names[min(int(was>>seenLineBits), len(d.names)-1)], int(was & (1<<seenLineBits - 1)), true
+}

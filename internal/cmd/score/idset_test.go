@@ -46,3 +46,16 @@ func BenchmarkIDSet(b *testing.B) {
 		}
 	}
 }
+
+// A repeat names the file where the candidate was first seen, by the name
+// its rows carry (standard input as "<stdin>"), not the current file's.
+func TestDupCheckNamesTheFirstFile(t *testing.T) {
+	d := newDupCheck([]string{"-", "b.csv"})
+	if _, _, dup := d.note(rowID{hash: 7, file: "<stdin>", fileIdx: 0, line: 5}); dup {
+		t.Fatal("a first sight is a repeat")
+	}
+	file, line, dup := d.note(rowID{hash: 7, file: "b.csv", fileIdx: 1, line: 2})
+	if !dup || file != "<stdin>" || line != 5 {
+		t.Errorf("repeat: %q:%d %v, want <stdin>:5", file, line, dup)
+	}
+}

@@ -263,7 +263,7 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 			return send()
 		}
 		for _, name := range opts.Files {
-			err := readFile(f, name, answers.Options{IDColumn: opts.IDColumn, Sheet: opts.Sheet, Keep: opts.Keep}, bulk, func(it item) bool {
+			err := readFile(f, name, answers.Options{IDColumn: opts.IDColumn, Sheet: opts.Sheet, Keep: opts.Keep, Match: bulk.MatchColumn}, bulk, func(it item) bool {
 				cur.items = append(cur.items, it)
 				return len(cur.items) < batchSize || send()
 			}, sendChunk)
@@ -323,11 +323,7 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 	var fatal error
 	progress := cmdutil.NewProgress(f)
 	pending := map[int]*batch{}
-	// Candidates seen: a hash → file index and line, 8 + 8 bytes a row.
-	// Candidates seen, for the duplicate check: sized from the input's bytes
-	// and the first chunk's bytes a row (estimateRows), grown if short.
-	seen := newIDSet(sizeFor(4096))
-	inputBytes := csvBytes(opts.Files)
+	dups := newDupCheck(opts.Files) // candidate ids seen twice
 	csvStarted := false
 	next, first := 0, true
 	for bt := range done {
@@ -346,19 +342,13 @@ func Stream(opts *Options, bulk *scoring.Bulk, w io.Writer) (Summary, error) {
 				sum.Read++
 				if e := cur.errs[i]; e == nil && i < len(cur.ids) {
 					id := cur.ids[i]
-					if seen.n == 0 && cur.chunk != nil && len(cur.errs) > 0 && inputBytes > 0 {
-						seen = newIDSet(sizeFor(int(inputBytes/int64(max(1, len(cur.chunk)/len(cur.errs)))) * 21 / 20))
-					}
-					if was, dup := seen.add(id.hash, seenAt(id.fileIdx, id.line)); dup {
+					dups.size(len(cur.chunk), len(cur.errs))
+					if wasFile, wasLine, dup := dups.note(id); dup {
 						// The same candidate twice: both rows are scored (a
 						// retake, or two people under one id); say where.
-						if was == 0 {
+						if wasLine == 0 {
 							fmt.Fprintln(f.IO.ErrOut, p.T("score.duplicate-earlier", textsafe.Line(id.file), id.line, textsafe.Line(id.candidate)))
 						} else {
-							wasFile, wasLine := opts.Files[min(int(was>>seenLineBits), len(opts.Files)-1)], int(was&(1<<seenLineBits-1))
-							if wasFile == "-" {
-								wasFile = id.file
-							}
 							fmt.Fprintln(f.IO.ErrOut, p.T("score.duplicate", textsafe.Line(id.file), id.line, textsafe.Line(id.candidate), textsafe.Line(wasFile), wasLine))
 						}
 						sum.Duplicates++
@@ -453,9 +443,6 @@ func readFile(f *cmdutil.Factory, name string, so answers.Options, bulk *scoring
 	}
 	defer closeFn()
 	display := rd.File()
-	if err := f.MatchSheetColumns(rd, bulk.MatchColumn); err != nil { // form exports
-		return err
-	}
 	if qs := rd.Questions(); qs != nil {
 		if err := bulk.CheckQuestions(qs); err != nil {
 			var uq *scoring.UnknownQuestionError

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"github.com/asnskill/asnskill/internal/cmdutil"
@@ -15,6 +14,7 @@ import (
 	"github.com/asnskill/asnskill/internal/simulate"
 	"github.com/asnskill/asnskill/internal/tableprinter"
 	"github.com/asnskill/asnskill/internal/textsafe"
+	"github.com/asnskill/asnskill/internal/tui"
 )
 
 // Options are the simulate command's inputs.
@@ -88,7 +88,9 @@ func Run(opts *Options) error {
 	}
 	width := f.IO.TerminalWidth()
 	for _, s := range []string{p.T("simulate.title", textsafe.Line(b.Title.Get(f.Lang())), i18n.Count(rep.Candidates), rep.Seed), p.T(key)} {
-		fmt.Fprintln(f.IO.Out, ansi.Wrap(s, width, "-/"))
+		for _, l := range tui.Wrap(s, "", width) {
+			fmt.Fprintln(f.IO.Out, l)
+		}
 	}
 	fmt.Fprintln(f.IO.Out)
 	tty := f.IO.IsStdoutTTY()

@@ -62,12 +62,7 @@ func writeHTML(w io.Writer, rep itemstats.Report, b *bank.Bank, p i18n.Printer) 
 		}
 		return textsafe.Line(id)
 	}
-	num := func(x *float64, prec int) string {
-		if x == nil {
-			return "—"
-		}
-		return p.Decimal(*x, prec)
-	}
+	num := func(x *float64, prec int) string { return dec(p, x, prec) }
 	pg := htmlStats{
 		Lang: p.Lang, Title: p.T("stats.html.title", textsafe.Line(b.Title.Get(p.Lang))), Heading: p.T("stats.html.heading"),
 		Summary:      p.T("stats.html.summary", i18n.Count(rep.Candidates), rep.Test.Questions, num(rep.Test.Mean, 1), p.Number(rep.Test.Points)),

@@ -15,7 +15,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"github.com/asnskill/asnskill/internal/answers"
@@ -28,6 +27,7 @@ import (
 	"github.com/asnskill/asnskill/internal/scoring"
 	"github.com/asnskill/asnskill/internal/tableprinter"
 	"github.com/asnskill/asnskill/internal/textsafe"
+	"github.com/asnskill/asnskill/internal/tui"
 )
 
 // Options are the stats command's inputs.
@@ -288,13 +288,8 @@ func Analyse(opts *Options, b *bank.Bank) (itemstats.Report, Summary, error) {
 	}
 files:
 	for _, name := range opts.Files {
-		rd, closeFn, err := f.OpenSheet(name, answers.Options{IDColumn: opts.IDColumn, Sheet: opts.Sheet})
+		rd, closeFn, err := f.OpenSheet(name, answers.Options{IDColumn: opts.IDColumn, Sheet: opts.Sheet, Match: bulk.MatchColumn})
 		if err != nil {
-			readErr = err
-			break
-		}
-		if err := f.MatchSheetColumns(rd, bulk.MatchColumn); err != nil { // form exports
-			closeFn()
 			readErr = err
 			break
 		}
@@ -409,11 +404,13 @@ func writeCSV(w io.Writer, r itemstats.Report, raw bool) error {
 	return cw.Error()
 }
 
-func f1(v *float64, digits int) string {
+// dec writes a figure for people: the language's decimal mark, "—" when
+// there is none. -o csv and -o json keep the point for machines.
+func dec(p i18n.Printer, v *float64, digits int) string {
 	if v == nil {
 		return "—"
 	}
-	return strconv.FormatFloat(*v, 'f', digits, 64)
+	return p.Decimal(*v, digits)
 }
 
 // bar draws a value in lo..hi as a small bar of width cells.
@@ -439,19 +436,15 @@ func difLine(d *itemstats.DIFSummary, p i18n.Printer) string {
 	return p.T("stats.dif-line", textsafe.Line(d.Group), textsafe.Line(d.Focal), d.FocalN, d.Reference, d.Excluded)
 }
 
-// distractors says which wrong options do not work: chosen by fewer than
-// 5% of the candidates, or by more of the strongest third than of the
-// weakest (the rule of itemstats' distractor flag).
+// distractors says which wrong options do not work, as itemstats marks
+// them (Option.Rare, Option.DrawsUpper).
 func distractors(q itemstats.Question, p i18n.Printer) string {
 	var rare, strong []string
 	for _, o := range q.Options {
-		if o.Key {
-			continue
-		}
-		if o.Share != nil && *o.Share < 0.05 {
+		if o.Rare {
 			rare = append(rare, o.Option)
 		}
-		if o.Upper > o.Lower {
+		if o.DrawsUpper {
 			strong = append(strong, o.Option)
 		}
 	}
@@ -467,28 +460,18 @@ func distractors(q itemstats.Question, p i18n.Printer) string {
 
 func writeTable(w io.Writer, r itemstats.Report, b *bank.Bank, f *cmdutil.Factory, p i18n.Printer) error {
 	st := report.NewStyles(w, f.IO.ColorEnabled())
-	// Numbers people read take the language's decimal mark (0,68 in
-	// Indonesian); -o csv and -o json keep the point for machines.
-	f1 := func(v *float64, digits int) string {
-		if v == nil {
-			return "—"
-		}
-		return p.Decimal(*v, digits)
-	}
+	f1 := func(v *float64, digits int) string { return dec(p, v, digits) }
 	tty := f.IO.IsStdoutTTY()
 	width := f.IO.TerminalWidth()
-	// say writes a sentence wrapped to the width, its continuation lines
-	// indented under its text.
+	// say writes a sentence wrapped to the width (the result screen's
+	// wrapping), its continuation lines under its text.
 	say := func(indent, s string) {
-		for i, l := range strings.Split(ansi.Wrap(s, max(width-len(indent)-2, 20), "-/"), "\n") {
-			if i > 0 {
-				l = "  " + l
-			}
-			fmt.Fprintln(w, indent+strings.TrimRight(l, " "))
+		for _, l := range tui.Wrap(s, indent, width) {
+			fmt.Fprintln(w, l)
 		}
 	}
-	for _, l := range strings.Split(ansi.Wrap(p.T("stats.title", textsafe.Line(b.Title.Get(f.Lang())), textsafe.Line(b.ID), i18n.Count(r.Candidates)), width, "-/"), "\n") {
-		fmt.Fprintln(w, st.Title.Render(strings.TrimRight(l, " ")))
+	for _, l := range tui.Wrap(p.T("stats.title", textsafe.Line(b.Title.Get(f.Lang())), textsafe.Line(b.ID), i18n.Count(r.Candidates)), "", width) {
+		fmt.Fprintln(w, st.Title.Render(l))
 	}
 	t := r.Test
 	say("", p.T("stats.test-line", f1(t.Mean, 2), t.Points, f1(t.SD, 2), f1(t.Alpha, 3), f1(t.SEM, 2), f1(t.Skewness, 2), f1(t.Kurtosis, 2)))
