@@ -187,7 +187,7 @@ func readSheets(f *cmdutil.Factory, b *bank.Bank, files []string, so answers.Opt
 	rejected := 0
 	used := make([]bool, len(d.Items))
 	bulk := scoring.NewBulk(b, f.Lang())
-	so.Match = bulk.MatchColumn // form exports
+	so.Match = bulk.MatchColumn        // form exports
 	progress := cmdutil.NewProgress(f) // a large workbook takes a while to read
 	defer progress.Done()
 	read := 0
