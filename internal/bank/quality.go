@@ -299,13 +299,28 @@ func similarityIDs(a, b []int32) float64 {
 	return float64(shared) / float64(len(a)+len(b)-shared)
 }
 
-// skeletonText is what `asnskill new` and the format's examples leave for
-// the author to replace.
-var skeletonText = regexp.MustCompile(`\bTODO\b|example\.org|Example Academy|Akademi Contoh`)
+// skeletonWords are what `asnskill new` and the format's examples leave
+// for the author to replace; skeletonText finds them (TODO as a word).
+var (
+	skeletonWords = []string{"TODO", "example.org", "Example Academy", "Akademi Contoh"}
+	skeletonText  = func() *regexp.Regexp {
+		alts := make([]string, len(skeletonWords))
+		for i, w := range skeletonWords {
+			alts[i] = regexp.QuoteMeta(w)
+		}
+		alts[0] = `\b` + alts[0] + `\b`
+		return regexp.MustCompile(strings.Join(alts, "|"))
+	}()
+)
 
 // mayBeSkeleton is a quick test before the regular expression.
 func mayBeSkeleton(s string) bool {
-	return strings.Contains(s, "TODO") || strings.Contains(s, "example.org") || strings.Contains(s, "Example Academy") || strings.Contains(s, "Akademi Contoh")
+	for _, w := range skeletonWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // checkQuality adds lint's warnings about test-wise shortcuts (see above).

@@ -293,6 +293,9 @@ func (f *Factory) DefaultOutput(chosen, machine, outFile string) string {
 	return machine
 }
 
+// StdinName is the name standard input's rows are reported under.
+const StdinName = "<stdin>"
+
 // OpenSheet opens an answer sheet by name ("-" for standard input) for
 // reading, as CSV or JSONL, or an .xlsx workbook's sheet (o.Sheet) as CSV;
 // close releases the file. With o.Match (scoring.Bulk.MatchColumn), a form
@@ -312,7 +315,7 @@ func (f *Factory) OpenSheet(name string, o answers.Options) (rd *answers.Reader,
 
 func (f *Factory) openSheet(name string, o answers.Options) (rd *answers.Reader, close func(), err error) {
 	if name == "-" {
-		rd, err := answers.NewReaderWith("<stdin>", f.IO.In, answers.FormatAuto, o)
+		rd, err := answers.NewReaderWith(StdinName, f.IO.In, answers.FormatAuto, o)
 		return rd, func() {}, err
 	}
 	file, err := os.Open(name)

@@ -153,15 +153,21 @@ func (p Printer) T(key string, args ...any) string {
 		// A message may use fewer of the shared arguments than its hint.
 		args = args[:n]
 	}
+	copied := false // the caller's slice is not changed
 	for i, a := range args {
+		var s string
 		switch v := a.(type) {
 		case Dec1:
-			args = append([]any(nil), args...)
-			args[i] = p.Decimal(float64(v), 1)
+			s = p.Decimal(float64(v), 1)
 		case Count:
-			args = append([]any(nil), args...)
-			args[i] = p.Decimal(float64(v), 0)
+			s = p.Decimal(float64(v), 0)
+		default:
+			continue
 		}
+		if !copied {
+			args, copied = append([]any(nil), args...), true
+		}
+		args[i] = s
 	}
 	out := fmt.Sprintf(msg, args...)
 	if strings.Contains(out, "(s)") {

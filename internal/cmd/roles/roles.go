@@ -106,8 +106,8 @@ func Run(opts *Options) error {
 	t.AlignRight(2)
 	t.AlignRight(3)
 	t.Wrap(1)
-	for _, b := range set.List() {
-		r := Describe(b, lang)
+	for i, b := range set.List() {
+		r := roles[i]
 		source := r.Source
 		if strings.HasPrefix(source, "embedded:") {
 			source = p.T("roles.embedded")

@@ -59,3 +59,13 @@ func TestDupCheckNamesTheFirstFile(t *testing.T) {
 		t.Errorf("repeat: %q:%d %v, want <stdin>:5", file, line, dup)
 	}
 }
+
+// Standard input's rows ("<stdin>") belong to the "-" among the files.
+func TestFileIndexOfStandardInput(t *testing.T) {
+	files := []string{"a.csv", "-", "b.csv"}
+	for name, want := range map[string]int{"a.csv": 0, "<stdin>": 1, "b.csv": 2} {
+		if got := fileIndex(files, name); got != want {
+			t.Errorf("fileIndex(%q) = %d, want %d", name, got, want)
+		}
+	}
+}

@@ -218,11 +218,11 @@ func csvBytes(files []string) int64 {
 	return n
 }
 
-// fileIndex is the place of a row's file among the arguments (0 if not
-// found: standard input is reported under its own name).
+// fileIndex is the place of a row's file among the arguments ("-" is
+// standard input, whose rows carry cmdutil.StdinName).
 func fileIndex(files []string, file string) int {
 	for i, f := range files {
-		if f == file {
+		if f == file || f == "-" && file == cmdutil.StdinName {
 			return i
 		}
 	}
