@@ -269,6 +269,19 @@ func (f *Factory) BankFlag() string {
 	return ""
 }
 
+// BankAndSheets are what score, stats and calibrate work on: the bank
+// --bank names (the last one given; --bank also loads banks) and the answer
+// sheets (SheetFiles). needBank is the catalogue key of the usage error
+// when there is no --bank.
+func (f *Factory) BankAndSheets(args []string, needBank string) (string, []string, error) {
+	ref := f.BankFlag()
+	if ref == "" {
+		return "", nil, FlagErrorf("%s", f.Printer().T(needBank))
+	}
+	files, err := f.SheetFiles(args)
+	return ref, files, err
+}
+
 // SheetFiles are the answer sheets named on the command line, or standard
 // input ("-") when none is and stdin is not a terminal.
 func (f *Factory) SheetFiles(args []string) ([]string, error) {

@@ -65,15 +65,10 @@ func NewCmdCalibrate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comma
 		Long:    p.T("calibrate.long"),
 		Example: "  $ asnskill calibrate --bank bank-saya.yaml jawaban.csv\n  $ asnskill calibrate --bank bank-saya.yaml jawaban-*.csv -o json\n  $ asnskill calibrate --bank bank-saya.yaml jawaban.csv --write",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.BankRef = f.BankFlag()
-			if opts.BankRef == "" {
-				return cmdutil.FlagErrorf("%s", p.T("calibrate.usage.bank"))
-			}
-			files, err := f.SheetFiles(args)
-			if err != nil {
+			var err error
+			if opts.BankRef, opts.Files, err = f.BankAndSheets(args, "calibrate.usage.bank"); err != nil {
 				return err
 			}
-			opts.Files = files
 			if runF != nil {
 				return runF(opts)
 			}

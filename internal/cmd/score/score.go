@@ -58,14 +58,10 @@ func NewCmdScore(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 			"  $ cat answers.jsonl | asnskill score --bank cyber-security - -o table\n" +
 			"  $ asnskill score --bank data-analyst \"Kuis (Jawaban).xlsx\" --keep Nama -o xlsx --out hasil.xlsx",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.BankRef == "" {
-				return cmdutil.FlagErrorf("%s", p.T("score.need-bank"))
-			}
-			files, err := f.SheetFiles(args)
-			if err != nil {
+			var err error
+			if opts.BankRef, opts.Files, err = f.BankAndSheets(args, "score.need-bank"); err != nil {
 				return err
 			}
-			opts.Files = files
 			opts.Output.Value = f.DefaultOutput(opts.Output.Value, "jsonl", opts.OutFile)
 			if opts.Output.Value == "xlsx" && opts.OutFile == "" && f.IO.IsStdoutTTY() {
 				return cmdutil.FlagErrorf("%s", p.T("score.xlsx-needs-out"))
@@ -77,12 +73,6 @@ func NewCmdScore(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	// --bank is global (load banks); here it also names the bank to score
-	// against: the last one given.
-	cmd.PreRunE = func(cmd *cobra.Command, args []string) error {
-		opts.BankRef = f.BankFlag()
-		return nil
-	}
 	fl.VarP(opts.Output, "output", "o", p.T("score.flag.output"))
 	fl.StringVar(&opts.OutFile, "out", "", p.T("flag.out"))
 	fl.BoolVar(&opts.Strict, "strict", false, p.T("score.flag.strict"))

@@ -60,19 +60,11 @@ func NewCmdStats(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 			"  $ asnskill stats --bank data-analyst jawaban.csv --group region --focal Papua\n" +
 			"  $ asnskill stats --bank cyber-security jawaban.jsonl -o json --out analisis.json\n" +
 			"  $ asnskill stats --bank cyber-security jawaban.csv -o html --out analisis.html",
-		PreRunE: func(cmd *cobra.Command, args []string) error {
-			opts.BankRef = f.BankFlag()
-			return nil
-		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.BankRef == "" {
-				return cmdutil.FlagErrorf("%s", p.T("stats.need-bank"))
-			}
-			files, err := f.SheetFiles(args)
-			if err != nil {
+			var err error
+			if opts.BankRef, opts.Files, err = f.BankAndSheets(args, "stats.need-bank"); err != nil {
 				return err
 			}
-			opts.Files = files
 			if opts.Focal != "" && opts.Group == "" {
 				return cmdutil.FlagErrorf("%s", p.T("stats.focal-needs-group"))
 			}
