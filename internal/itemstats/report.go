@@ -210,6 +210,16 @@ type DIF struct {
 	Strata   int      `json:"strata"` // strata with T_k > 1
 }
 
+// FavoursFocal reports whether the question favours the focal group at
+// equal total scores (ΔMH > 0; ΔMH < 0 favours the reference group), and
+// whether that is known.
+func (d *DIF) FavoursFocal() (focal, known bool) {
+	if d == nil || d.DeltaMH == nil || *d.DeltaMH == 0 {
+		return false, false
+	}
+	return *d.DeltaMH > 0, true
+}
+
 // Category is an ETS DIF category: "A", "B", "C", or "" (undefined,
 // marshalled as null).
 type Category string

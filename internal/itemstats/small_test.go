@@ -461,3 +461,15 @@ func TestDistractorMarks(t *testing.T) {
 		t.Errorf("C, chosen by nobody: %+v", opts[2])
 	}
 }
+
+func TestFavoursFocal(t *testing.T) {
+	pos, neg := 1.6, -2.1
+	for _, c := range []struct {
+		d            *DIF
+		focal, known bool
+	}{{nil, false, false}, {&DIF{}, false, false}, {&DIF{DeltaMH: &pos}, true, true}, {&DIF{DeltaMH: &neg}, false, true}} {
+		if f, k := c.d.FavoursFocal(); f != c.focal || k != c.known {
+			t.Errorf("%+v: %v %v, want %v %v", c.d, f, k, c.focal, c.known)
+		}
+	}
+}

@@ -96,9 +96,9 @@ func writeHTML(w io.Writer, rep itemstats.Report, b *bank.Bank, p i18n.Printer) 
 		if q.Unanswered.Share != nil {
 			hq.Bars = append(hq.Bars, htmlBar{Option: "–", Width: 100 * *q.Unanswered.Share, Label: p.T("stats.html.blank", p.Percent(100**q.Unanswered.Share))})
 		}
-		if q.DIF != nil && q.DIF.Category == itemstats.CategoryC && q.DIF.DeltaMH != nil && rep.DIF != nil {
+		if focal, known := q.DIF.FavoursFocal(); known && q.DIF.Category == itemstats.CategoryC && rep.DIF != nil {
 			favoured := rep.DIF.Focal
-			if *q.DIF.DeltaMH < 0 {
+			if !focal {
 				favoured = p.T("stats.html.reference", textsafe.Line(rep.DIF.Focal))
 			}
 			hq.DIF = p.T("stats.html.dif-line", hq.ID, p.Decimal(*q.DIF.DeltaMH, 2), textsafe.Line(favoured))
